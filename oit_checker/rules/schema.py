@@ -1,0 +1,288 @@
+"""The rule-pack schema: the OIT checklist of one scheme and assessment year, as data.
+
+A pack is a YAML (or JSON) file under ``rules/``. Adding next year's checklist means adding a
+pack file, never changing code: everything the matcher and the assessment need about an item
+(how to find it, what it must contain, which period it must cover, which wrong documents are
+often posted in its place, what to tell the webmaster) is here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ITEM_ID = re.compile(r"^o\d{2}$")
+KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PackStatus(StrEnum):
+    OFFICIAL = "official"
+    """Copied from the NACC manual of that year."""
+    RECONSTRUCTED = "reconstructed"
+    """Rebuilt from agency pages and other public sources; see each item's provenance."""
+    PROVISIONAL = "provisional"
+    """Partly guessed (some items unknown); use with care."""
+
+
+class Confidence(StrEnum):
+    HIGH = "H"
+    MEDIUM = "M"
+    LOW = "L"
+
+
+class ItemStatus(StrEnum):
+    DEFINED = "defined"
+    """Name and content established (with the provenance's confidence)."""
+    UNKNOWN = "unknown"
+    """The item number exists but its content could not be established; verdict is review."""
+
+
+class TimeWindow(StrEnum):
+    CURRENT = "current"
+    """In force now; no period to check (structure, contact, manuals, channels)."""
+    FISCAL_YEAR = "fiscal_year"
+    """Made for / dated in the pack's fiscal year (plans, announcements, news)."""
+    FIRST_HALF = "first_half"
+    """Covers the first six months of the fiscal year, ต.ค.–มี.ค. (six-month reports, statistics)."""
+    MONTHLY = "monthly"
+    """One entry per month of the fiscal year so far, at least ต.ค.–มี.ค.; a month without
+    activity must say so explicitly."""
+    PREVIOUS_FISCAL_YEAR = "previous_fiscal_year"
+    """Annual result reports: the fiscal year before the pack's year."""
+    MULTI_YEAR = "multi_year"
+    """A plan spanning several years that includes the pack's fiscal year."""
+
+
+class EvidenceKind(StrEnum):
+    DOCUMENT = "document"
+    """A page or file whose content must hold the elements."""
+    CHANNEL = "channel"
+    """A working link from the main site to a channel (E-Service, social network, Q&A, complaint
+    form); the channel itself may live on another host."""
+
+
+class Source(_Strict):
+    title: str
+    url: str | None = None
+
+
+class Provenance(_Strict):
+    confidence: Confidence
+    source: str
+    """Where the item's name, number and elements come from (short, human readable)."""
+    note: str | None = None
+
+
+class Recognizer(_Strict):
+    """How a piece of evidence is recognised in a document's text (matched after
+    ``oit_checker.thai.text.fold``, so spelling variants and Thai digits are covered)."""
+
+    any_of: list[str] = Field(default_factory=list)
+    """Phrases; one of them is enough."""
+    all_of: list[str] = Field(default_factory=list)
+    """Phrases that must all occur."""
+    regex: list[str] = Field(default_factory=list)
+    """Regular expressions on the normalised (not folded) text; one match is enough."""
+    min_count: int = 1
+    """How many distinct occurrences are needed (e.g. at least 2 rows, 2 deputies)."""
+    needs_image: bool = False
+    """An image (e.g. a person's photo) must be present in the document."""
+    link_hosts: list[str] = Field(default_factory=list)
+    """A link to one of these hosts counts as the evidence (e.g. maps.google.com for a map)."""
+
+    @field_validator("regex")
+    @classmethod
+    def _regex_compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Recognizer:
+        if not (self.any_of or self.all_of or self.regex or self.needs_image or self.link_hosts):
+            raise ValueError("a recognizer needs at least one of any_of, all_of, regex,"
+                             " needs_image, link_hosts")
+        return self
+
+
+class Element(_Strict):
+    """A required data element of an item (e.g. the executive's photo, the complaint time frame)."""
+
+    id: str
+    th: str
+    en: str
+    recognize: Recognizer
+    optional: bool = False
+    applies_to: list[str] = Field(default_factory=list)
+    """Agency types this element applies to (e.g. ``lao`` for อปท.); empty means all."""
+
+    @field_validator("id")
+    @classmethod
+    def _key(cls, value: str) -> str:
+        if not KEY.match(value):
+            raise ValueError(f"element id must be snake_case ascii, got {value!r}")
+        return value
+
+
+class Signals(_Strict):
+    """How an item is found on a site. Phrases are matched folded; patterns are regexes."""
+
+    labels: list[str] = Field(default_factory=list)
+    """The item's official title and the short labels sites put on menus and hub pages."""
+    synonyms: list[str] = Field(default_factory=list)
+    """Other wordings that mean the same document (e.g. แผนพัฒนาท้องถิ่น for a strategic plan)."""
+    misspellings: list[str] = Field(default_factory=list)
+    url_patterns: list[str] = Field(default_factory=list)
+    """Regexes on the URL path and query (lower-cased, percent-decoded)."""
+    filename_patterns: list[str] = Field(default_factory=list)
+    """Regexes on the file name of a linked document (lower-cased, percent-decoded)."""
+    negative: list[str] = Field(default_factory=list)
+    """Phrases that speak against the item (e.g. ทะเบียนคุม for a procurement plan)."""
+
+    @field_validator("url_patterns", "filename_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+        return value
+
+
+class WrongDocument(_Strict):
+    """A document agencies often post in place of the right one, and how to tell."""
+
+    id: str
+    problem_code: str
+    """Stable problem code reported when this pattern is found (see oit_checker.problems)."""
+    th: str
+    """What the document is instead, in Thai (e.g. ทะเบียนคุมการขอซื้อขอจ้าง)."""
+    en: str
+    recognize: Recognizer
+    unless: Recognizer | None = None
+    """If this also matches, the document is the right one after all."""
+
+
+class Dependency(_Strict):
+    item: str
+    """Id of the base item in the same pack."""
+    th: str
+    en: str
+
+
+class Remediation(_Strict):
+    th: str
+    en: str
+
+
+class Item(_Strict):
+    id: str
+    """Zero-padded id, ``o01``–``o43``."""
+    key: str
+    """Topic key that stays the same across years (e.g. ``procurement_plan``); ``rules diff``
+    uses it to tell renumbered and renamed items from added and removed ones."""
+    merged_from: list[str] = Field(default_factory=list)
+    """Keys of earlier-year items that this item combines."""
+    status: ItemStatus = ItemStatus.DEFINED
+    aliases: list[str] = Field(default_factory=list)
+    """Extra codes sites use for this item beyond the automatic ones (O1, o01, 01, 001, OIT1…)."""
+    title_th: str
+    title_en: str
+    indicator: str
+    sub_indicator: str
+    signals: Signals = Field(default_factory=Signals)
+    elements: list[Element] = Field(default_factory=list)
+    window: TimeWindow = TimeWindow.CURRENT
+    evidence_kind: EvidenceKind = EvidenceKind.DOCUMENT
+    none_statements: list[str] = Field(default_factory=list)
+    """Phrases by which an agency states there was nothing to publish (e.g. ไม่มีการจัดซื้อจัดจ้าง),
+    which the assessment accepts in place of data for that period."""
+    depends_on: list[Dependency] = Field(default_factory=list)
+    wrong_documents: list[WrongDocument] = Field(default_factory=list)
+    remediation: Remediation
+    provenance: Provenance
+
+    @field_validator("id")
+    @classmethod
+    def _item_id(cls, value: str) -> str:
+        if not ITEM_ID.match(value):
+            raise ValueError(f"item id must look like o01 (lower-case o, two digits), got {value!r}")
+        return value
+
+    @field_validator("key")
+    @classmethod
+    def _topic_key(cls, value: str) -> str:
+        if not KEY.match(value):
+            raise ValueError(f"item key must be snake_case ascii, got {value!r}")
+        return value
+
+    @property
+    def number(self) -> int:
+        return int(self.id[1:])
+
+
+class Pack(_Strict):
+    schema_version: Literal[1] = 1
+    id: str
+    """e.g. ``nacc-2567``."""
+    scheme: str
+    """e.g. ``nacc`` (the NACC list for government agencies and อปท.)."""
+    year: int
+    """Assessment year, พ.ศ. (e.g. 2567)."""
+    fiscal_year_start: date
+    fiscal_year_end: date
+    status: PackStatus
+    title_th: str
+    title_en: str
+    sources: list[Source] = Field(default_factory=list)
+    notes: str | None = None
+    items: list[Item]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Pack:
+        ce_year = self.year - 543
+        if self.fiscal_year_start != date(ce_year - 1, 10, 1):
+            raise ValueError(
+                f"fiscal_year_start must be {date(ce_year - 1, 10, 1)} for fiscal year {self.year}"
+            )
+        if self.fiscal_year_end != date(ce_year, 9, 30):
+            raise ValueError(f"fiscal_year_end must be {date(ce_year, 9, 30)} for fiscal year {self.year}")
+        ids = [item.id for item in self.items]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate item ids: {', '.join(dupes)}")
+        keys = [item.key for item in self.items]
+        dupe_keys = sorted({k for k in keys if keys.count(k) > 1})
+        if dupe_keys:
+            raise ValueError(f"duplicate item keys: {', '.join(dupe_keys)}")
+        known = set(ids)
+        for item in self.items:
+            for dep in item.depends_on:
+                if dep.item not in known:
+                    raise ValueError(f"item {item.id} depends on {dep.item}, which is not in the pack")
+                if dep.item == item.id:
+                    raise ValueError(f"item {item.id} depends on itself")
+        return self
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    @property
+    def complete(self) -> bool:
+        """Every item's content is established (used to pick the default pack)."""
+        return all(item.status is ItemStatus.DEFINED for item in self.items)
