@@ -111,8 +111,9 @@ class Recognizer(_Strict):
     @model_validator(mode="after")
     def _not_empty(self) -> Recognizer:
         if not (self.any_of or self.all_of or self.regex or self.needs_image or self.link_hosts):
-            raise ValueError("a recognizer needs at least one of any_of, all_of, regex,"
-                             " needs_image, link_hosts")
+            raise ValueError(
+                "a recognizer needs at least one of any_of, all_of, regex, needs_image, link_hosts"
+            )
         return self
 
 
@@ -218,7 +219,9 @@ class Item(_Strict):
     @classmethod
     def _item_id(cls, value: str) -> str:
         if not ITEM_ID.match(value):
-            raise ValueError(f"item id must look like o01 (lower-case o, two digits), got {value!r}")
+            raise ValueError(
+                f"item id must look like o01 (lower-case o, two digits), got {value!r}"
+            )
         return value
 
     @field_validator("key")
@@ -227,6 +230,15 @@ class Item(_Strict):
         if not KEY.match(value):
             raise ValueError(f"item key must be snake_case ascii, got {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _defined_has_elements(self) -> Item:
+        if self.status is ItemStatus.DEFINED and not self.elements:
+            raise ValueError(
+                "a defined item needs at least one element (otherwise any page would pass);"
+                " use status: unknown for an item whose content is not established"
+            )
+        return self
 
     @property
     def number(self) -> int:
@@ -258,22 +270,45 @@ class Pack(_Strict):
                 f"fiscal_year_start must be {date(ce_year - 1, 10, 1)} for fiscal year {self.year}"
             )
         if self.fiscal_year_end != date(ce_year, 9, 30):
-            raise ValueError(f"fiscal_year_end must be {date(ce_year, 9, 30)} for fiscal year {self.year}")
-        ids = [item.id for item in self.items]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate item ids: {', '.join(dupes)}")
-        keys = [item.key for item in self.items]
-        dupe_keys = sorted({k for k in keys if keys.count(k) > 1})
-        if dupe_keys:
-            raise ValueError(f"duplicate item keys: {', '.join(dupe_keys)}")
-        known = set(ids)
-        for item in self.items:
-            for dep in item.depends_on:
-                if dep.item not in known:
-                    raise ValueError(f"item {item.id} depends on {dep.item}, which is not in the pack")
+            raise ValueError(
+                f"fiscal_year_end must be {date(ce_year, 9, 30)} for fiscal year {self.year}"
+            )
+        problems: list[str] = []
+        first_id: dict[str, int] = {}
+        first_key: dict[str, int] = {}
+        for index, item in enumerate(self.items):
+            if item.id in first_id:
+                problems.append(
+                    f"items[{index}].id: duplicate item id {item.id}"
+                    f" (also items[{first_id[item.id]}])"
+                )
+            first_id.setdefault(item.id, index)
+            if item.key in first_key:
+                problems.append(
+                    f"items[{index}].key: duplicate item key {item.key}"
+                    f" (also items[{first_key[item.key]}])"
+                )
+            first_key.setdefault(item.key, index)
+        if not problems:
+            for index, item in enumerate(self.items):
+                expected = f"o{index + 1:02d}"
+                if item.id != expected:
+                    problems.append(
+                        f"items[{index}].id: items must be numbered o01, o02, … in order"
+                        f" without gaps; expected {expected}, got {item.id}"
+                    )
+                    break
+        for index, item in enumerate(self.items):
+            for d, dep in enumerate(item.depends_on):
+                where = f"items[{index}].depends_on[{d}].item"
                 if dep.item == item.id:
-                    raise ValueError(f"item {item.id} depends on itself")
+                    problems.append(f"{where}: item {item.id} depends on itself")
+                elif dep.item not in first_id:
+                    problems.append(
+                        f"{where}: item {item.id} depends on {dep.item}, which is not in the pack"
+                    )
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
 
     def item(self, item_id: str) -> Item:
