@@ -263,6 +263,9 @@ class ItemResult(_Model):
     not_checked_reason: str | None = None
     signals: list[Signal] = Field(default_factory=list)
     candidates: list[Candidate] = Field(default_factory=list)
+    ignored: bool = False
+    """Accepted by an unexpired ``ignore`` entry of the config: the verdict is kept and shown,
+    but exit codes and regressions skip the item (see oit_checker.config.apply_ignores)."""
 
 
 class PackInfo(_Model):
