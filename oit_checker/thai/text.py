@@ -20,6 +20,9 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000\t\r\f\v"), " ")
 _TABLE = {**_ZERO_WIDTH, **_DASHES, **_SPACES}
+# str.translate with a dict is slow on long Thai text; translate only when something matches.
+_NEEDS_TABLE = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+_NEEDS_ARABIC = re.compile(f"[{THAI_DIGITS}]")
 
 _THAI = "\u0e00-\u0e7f"
 # A space between two Thai characters where the left one is a combining mark or a consonant
@@ -73,15 +76,17 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TABLE)
+    if _NEEDS_TABLE.search(text):
+        text = text.translate(_TABLE)
     if "\u0e4d" in text:
         text = text.replace("\u0e4d\u0e32", "\u0e33")
         # ํ + tone mark + า, as typed on some keyboards: tone mark goes before sara am
         text = re.sub(r"\u0e4d([\u0e48-\u0e4b])\u0e32", "\\1\u0e33", text)
-    text = re.sub(r"([\u0e48-\u0e4b])\u0e4d\u0e32", "\\1\u0e33", text)
+        text = re.sub(r"([\u0e48-\u0e4b])\u0e4d\u0e32", "\\1\u0e33", text)
     if "\u0e40\u0e40" in text:
         text = text.replace("\u0e40\u0e40", "\u0e41")
-    text = text.translate(_TO_ARABIC)
+    if _NEEDS_ARABIC.search(text):
+        text = text.translate(_TO_ARABIC)
     text = _SPACE_BEFORE_MARK.sub("", text)
     text = _MULTI_SPACE.sub(" ", text)
     if "\n" in text:
