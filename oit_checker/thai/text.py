@@ -17,7 +17,9 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_DASHES = dict.fromkeys(
+    map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-"
+)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000\t\r\f\v"), " ")
 _TABLE = {**_ZERO_WIDTH, **_DASHES, **_SPACES}
 # str.translate with a dict is slow on long Thai text; translate only when something matches.
@@ -27,7 +29,9 @@ _NEEDS_ARABIC = re.compile(f"[{THAI_DIGITS}]")
 _THAI = "\u0e00-\u0e7f"
 # A space between two Thai characters where the left one is a combining mark or a consonant
 # and the right one cannot start a word (vowel signs, tone marks) is always spurious.
-_SPACE_BEFORE_MARK = re.compile(r"(?<=[\u0e01-\u0e4e]) +(?=[\u0e31\u0e33-\u0e3a\u0e45\u0e47-\u0e4e])")
+_SPACE_BEFORE_MARK = re.compile(
+    r"(?<=[\u0e01-\u0e4e]) +(?=[\u0e31\u0e33-\u0e3a\u0e45\u0e47-\u0e4e])"
+)
 _MULTI_SPACE = re.compile(r"[ ]{2,}")
 _MULTI_NEWLINE = re.compile(r"\n\s*\n+")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
@@ -53,7 +57,9 @@ MISSPELLINGS: dict[str, str] = {
     "ประพฤติชอบ": "ประพฤติมิชอบ",
     "จัดหาวัสดุ": "จัดหาพัสดุ",
 }
-_MISSPELLING_RE = re.compile("|".join(re.escape(k) for k in sorted(MISSPELLINGS, key=len, reverse=True)))
+_MISSPELLING_RE = re.compile(
+    "|".join(re.escape(k) for k in sorted(MISSPELLINGS, key=len, reverse=True))
+)
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e47"), None)
 

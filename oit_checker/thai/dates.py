@@ -1,0 +1,464 @@
+"""Thai dates and periods in free text: days, months, quarters, fiscal years, spans.
+
+Agency documents write dates in many ways (``๑๕ ตุลาคม ๒๕๖๗``, ``15 ต.ค. 67``, ``ต.ค.67``,
+``ปีงบประมาณ พ.ศ. 2568``, ``ไตรมาส 1/2568``, ``รอบ 6 เดือน (ต.ค. 67 – มี.ค. 68)``, ISO, ค.ศ.).
+``find_dates`` returns each mention with the exact source string, its start/end (ค.ศ. dates)
+and the Thai fiscal year (พ.ศ.). ``document_dates`` picks the period a document covers and the
+date it was issued, which the assessment compares with each item's time window.
+
+Year rules: a 4-digit year above 2400 is พ.ศ., 1900–2200 is ค.ศ.; a 2-digit year is พ.ศ. with a
+Thai month (``67`` → 2567) and ค.ศ. with an English month; in d/m/yy dates 50–99 is พ.ศ. and
+00–49 ค.ศ. ``ประจำปี Y`` is read as the fiscal year Y, as Thai government documents use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TypeVar
+
+from oit_checker.models import DateMention, DateRole
+from oit_checker.thai.text import THAI_DIGITS
+
+_T = TypeVar("_T")
+_BE_OFFSET = 543
+_MIN_BE, _MAX_BE = 2400, 2700
+
+
+def be_to_ce(year: int) -> int:
+    """พ.ศ. → ค.ศ. (2568 → 2025)."""
+    return year - _BE_OFFSET
+
+
+def ce_to_be(year: int) -> int:
+    """ค.ศ. → พ.ศ. (2025 → 2568)."""
+    return year + _BE_OFFSET
+
+
+def fiscal_year(d: date) -> int:
+    """The พ.ศ. fiscal year a day falls in: 1 Oct 2024 – 30 Sep 2025 is ปีงบประมาณ 2568."""
+    return ce_to_be(d.year) + (1 if d.month >= 10 else 0)
+
+
+def fiscal_year_bounds(fy_be: int) -> tuple[date, date]:
+    """First and last day of the พ.ศ. fiscal year ``fy_be``."""
+    ce = be_to_ce(fy_be)
+    return date(ce - 1, 10, 1), date(ce, 9, 30)
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_TH_MONTHS: list[tuple[str, ...]] = [
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "กุมภาพันธ", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "กรกฏาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พฤษจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+]
+_EN_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def _abbr_pattern(abbr: str) -> str:
+    """``ต.ค.`` → a pattern accepting ``ต.ค.``, ``ต.ค``, ``ต. ค.``, ``ตค.``."""
+    letters = [part for part in abbr.split(".") if part]
+    return r"\s?\.?\s?".join(re.escape(p) for p in letters) + r"\.?"
+
+
+def _month_table() -> tuple[dict[str, int], str, str]:
+    lookup: dict[str, int] = {}
+    full: list[str] = []
+    abbrs: list[str] = []
+    for i, names in enumerate(_TH_MONTHS, start=1):
+        for name in names:
+            if "." in name:
+                abbrs.append(_abbr_pattern(name))
+                lookup[name.replace(".", "")] = i
+            else:
+                full.append(re.escape(name))
+                lookup[name] = i
+    for i, name in enumerate(_EN_MONTHS, start=1):
+        lookup[name] = i
+        lookup[name[:3]] = i
+    lookup["sept"] = 9
+    th = "|".join(sorted(full, key=len, reverse=True) + abbrs)
+    en = r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    en += r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?![a-z])"
+    return lookup, th, en
+
+
+_MONTH_LOOKUP, _TH_MONTH, _EN_MONTH = _month_table()
+_MONTH = rf"(?:{_TH_MONTH}|{_EN_MONTH})"
+_ERA = r"(?:พ\s?\.?\s?ศ\s?\.{0,2}|ค\s?\.?\s?ศ\s?\.{0,2}|B\.?E\.?|A\.?D\.?)"
+_YEAR = r"(?:\d{4}|\d{2})(?!\d)"
+_SP = r"\s{0,3}"
+
+# A point in time: a day, or a month (with or without a year).
+_DMY = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}}){_SP}(?:เดือน{_SP})?(?P<m>{_MONTH}){_SP},?{_SP}"
+    rf"(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})",
+    re.IGNORECASE,
+)
+_MDY_EN = re.compile(
+    rf"(?P<m>{_EN_MONTH})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_MY = re.compile(
+    rf"(?:เดือน{_SP})?(?P<m>{_MONTH}){_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})",
+    re.IGNORECASE,
+)
+_DM = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_SP}(?:เดือน{_SP})?(?P<m>{_MONTH})", re.IGNORECASE)
+_M = re.compile(rf"(?:เดือน{_SP})?(?P<m>{_MONTH})", re.IGNORECASE)
+_NUMERIC = re.compile(
+    r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?![\d/\-]|\.\d)"
+)
+_ISO = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
+
+_RANGE_SEP = re.compile(
+    r"\s*(?:-|~|ถึง(?:วันที่|เดือน)?|จนถึง(?:วันที่|เดือน)?|to|until)\s*\Z", re.IGNORECASE
+)
+
+# Periods named by words.
+_FY = re.compile(
+    rf"(?:ประจำ{_SP})?ปี\s*งบ(?:ประมาณ)?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})"
+    rf"(?:{_SP}(?:-|ถึง){_SP}(?:{_ERA}{_SP})?(?P<y2>\d{{4}})(?!\d))?"
+    rf"|(?:ประจำ{_SP})?ปีงบ{_SP}(?P<y3>\d{{2}})(?!\d)"
+)
+_ANNUAL = re.compile(rf"ประจำ{_SP}ปี{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>\d{{4}})(?!\d)")
+_HALF = re.compile(
+    rf"(?:รอบ{_SP}(?:6|หก){_SP}เดือน(?:แรก)?|(?:6|หก){_SP}เดือนแรก|ครึ่งปีแรก)"
+    rf"{_SP}(?:ของ{_SP})?(?:ประจำ{_SP})?ปี\s*งบ(?:ประมาณ)?{_SP}(?:(?P<era>{_ERA}){_SP})?"
+    rf"(?P<y>{_YEAR})"
+)
+_QUARTER = re.compile(
+    rf"ไตรมาส(?:ที่)?{_SP}(?P<q>[1-4])(?!\d){_SP}"
+    rf"(?:/|(?:ประจำ{_SP})?ปี(?:\s*งบ(?:ประมาณ)?)?)?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})"
+)
+_YEAR_SPAN = re.compile(
+    rf"(?:(?:ปี{_SP})?(?P<era>{_ERA}){_SP})?(?<!\d)(?P<y>\d{{4}}){_SP}(?:-|ถึง){_SP}"
+    rf"(?:{_ERA}{_SP})?(?P<y2>\d{{4}})(?!\d)"
+)
+_YEAR_ONLY = re.compile(
+    rf"(?:ปี{_SP})?(?P<era>{_ERA}){_SP}(?P<y>{_YEAR})|ปี{_SP}(?P<y2>\d{{4}})(?!\d)"
+)
+
+_ISSUED_CUE = re.compile(
+    r"(?:(?:ประกาศ|สั่ง|ให้ไว้|ออก)\s*ณ\s*|ลง|ประกาศเมื่อ\s*|เผยแพร่(?:เมื่อ)?\s*|"
+    r"(?:วันที่)?(?:ประกาศ|เผยแพร่|ลงนาม|อนุมัติ)\s*(?:เมื่อ)?\s*|published:?\s*|dated\s*)"
+    r"(?:วันที่|วันที)?\s*[:：]?\s*\Z",
+    re.IGNORECASE,
+)
+_CUE_LOOKBACK = 40
+
+_SCAN_TABLE = str.maketrans(
+    {
+        **{d: str(i) for i, d in enumerate(THAI_DIGITS)},
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u00a0\u2002\u2003\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff", " "),
+    }
+)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass
+class _Point:
+    start: int
+    end: int
+    day: int | None
+    month: int
+    year_be: int | None
+    thai: bool
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    mention: DateMention
+
+
+def _year_be(
+    raw: str, era: str | None, *, english: bool = False, numeric: bool = False
+) -> int | None:
+    """A year as written → พ.ศ., or None when implausible."""
+    y = int(raw)
+    ce_era = bool(era) and era is not None and era.strip()[:1].lower() in ("ค", "a")
+    be_era = bool(era) and not ce_era
+    if len(raw) == 4:
+        if ce_era:
+            be = ce_to_be(y)
+        elif y > _MIN_BE:
+            be = y
+        elif 1900 <= y <= 2200 and not be_era:
+            be = ce_to_be(y)
+        else:
+            return None
+    elif ce_era or english or (numeric and y < 50 and not be_era):
+        be = ce_to_be(2000 + y)
+    else:
+        be = 2500 + y
+    return be if _MIN_BE <= be <= _MAX_BE else None
+
+
+def _month_number(raw: str) -> int | None:
+    key = re.sub(r"[\s.]", "", raw).lower()
+    return _MONTH_LOOKUP.get(key) or _MONTH_LOOKUP.get(key[:3])
+
+
+def _is_thai_month(raw: str) -> bool:
+    return "\u0e00" <= raw[:1] <= "\u0e7f"
+
+
+def _points(scan: str) -> list[_Point]:
+    found: list[_Point] = []
+    for rx, has_day, has_year in (
+        (_DMY, True, True),
+        (_MDY_EN, True, True),
+        (_MY, False, True),
+        (_DM, True, False),
+        (_M, False, False),
+    ):
+        for m in rx.finditer(scan):
+            month = _month_number(m.group("m"))
+            if month is None:
+                continue
+            thai = _is_thai_month(m.group("m"))
+            year = None
+            if has_year:
+                era = m.groupdict().get("era")
+                year = _year_be(m.group("y"), era, english=not thai)
+                if year is None:
+                    continue
+            day = int(m.group("d")) if has_day else None
+            found.append(_Point(m.start(), m.end(), day, month, year, thai))
+    for rx, numeric in ((_NUMERIC, True), (_ISO, False)):
+        for m in rx.finditer(scan):
+            year = _year_be(m.group("y"), None, numeric=numeric)
+            month = int(m.group("m"))
+            if year is None or not 1 <= month <= 12:
+                continue
+            found.append(_Point(m.start(), m.end(), int(m.group("d")), month, year, False))
+    return _longest_first(found, lambda p: (p.start, p.end))
+
+
+def _longest_first(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
+    """Keep the longest of overlapping matches; result in text order."""
+    ordered = sorted(items, key=lambda it: (span(it)[0] - span(it)[1], span(it)[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[_T] = []
+    for it in ordered:
+        s, e = span(it)
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        kept.append(it)
+    kept.sort(key=lambda it: span(it)[0])
+    return kept
+
+
+def _month_end(year_ce: int, month: int) -> date:
+    nxt = date(year_ce + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _bounds(p: _Point, year_be: int) -> tuple[date, date] | None:
+    ce = be_to_ce(year_be)
+    try:
+        if p.day is not None:
+            d = date(ce, p.month, p.day)
+            return d, d
+        return date(ce, p.month, 1), _month_end(ce, p.month)
+    except ValueError:
+        return None
+
+
+def _fy_of_span(start: date, end: date) -> int | None:
+    if (end - start).days > 400:
+        return None
+    return fiscal_year(start + (end - start) / 2)
+
+
+def _date_mentions(text: str, scan: str) -> list[_Found]:
+    points = _points(scan)
+    out: list[_Found] = []
+    i = 0
+    while i < len(points):
+        a = points[i]
+        b = points[i + 1] if i + 1 < len(points) else None
+        if b is not None and b.year_be is not None and _RANGE_SEP.match(scan, a.end, b.start):
+            year_a = a.year_be
+            if year_a is None:
+                year_a = b.year_be - (1 if a.month > b.month else 0)
+            ab, bb = _bounds(a, year_a), _bounds(b, b.year_be)
+            if ab and bb and ab[0] <= bb[1]:
+                out.append(_found(text, a.start, b.end, ab[0], bb[1], DateRole.PERIOD))
+                i += 2
+                continue
+        if a.year_be is not None:
+            bounds = _bounds(a, a.year_be)
+            if bounds:
+                role = DateRole.UNKNOWN if a.day is not None else DateRole.PERIOD
+                out.append(_found(text, a.start, a.end, bounds[0], bounds[1], role))
+        i += 1
+    return out
+
+
+def _found(
+    text: str, s: int, e: int, start: date, end: date, role: DateRole, fy: int | None = -1
+) -> _Found:
+    src = text[s:e].strip()
+    fy_value = _fy_of_span(start, end) if fy == -1 else fy
+    mention = DateMention(source=src, start=start, end=end, fiscal_year=fy_value, role=role)
+    return _Found(s, e, mention)
+
+
+def _word_mentions(text: str, scan: str) -> list[_Found]:
+    out: list[_Found] = []
+    for m in _HALF.finditer(scan):
+        fy = _year_be(m.group("y"), m.group("era"))
+        if fy:
+            start = fiscal_year_bounds(fy)[0]
+            out.append(
+                _found(
+                    text, m.start(), m.end(), start, date(be_to_ce(fy), 3, 31), DateRole.PERIOD, fy
+                )
+            )
+    for m in _QUARTER.finditer(scan):
+        fy = _year_be(m.group("y"), m.group("era"))
+        if fy:
+            q = int(m.group("q"))
+            first = fiscal_year_bounds(fy)[0]
+            month0 = (first.month - 1 + 3 * (q - 1)) % 12 + 1
+            year_ce = first.year + (1 if q > 1 else 0)
+            start = date(year_ce, month0, 1)
+            end = _month_end(year_ce, month0 + 2)
+            out.append(_found(text, m.start(), m.end(), start, end, DateRole.PERIOD, fy))
+    for m in _FY.finditer(scan):
+        raw = m.group("y") or m.group("y3")
+        fy = _year_be(raw, m.group("era"))
+        if not fy:
+            continue
+        fy2 = _year_be(m.group("y2"), None) if m.group("y2") else None
+        start, end = fiscal_year_bounds(fy)
+        if fy2 and fy2 > fy:
+            end = fiscal_year_bounds(fy2)[1]
+            out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, None))
+        else:
+            out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
+    for m in _ANNUAL.finditer(scan):
+        fy = _year_be(m.group("y"), m.group("era"))
+        if fy:
+            start, end = fiscal_year_bounds(fy)
+            out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
+    for m in _YEAR_SPAN.finditer(scan):
+        y1 = _year_be(m.group("y"), m.group("era"))
+        y2 = _year_be(m.group("y2"), m.group("era"))
+        if y1 and y2 and y1 < y2 <= y1 + 20:
+            start, end = date(be_to_ce(y1), 1, 1), date(be_to_ce(y2), 12, 31)
+            out.append(_found(text, m.start(), m.end(), start, end, DateRole.PERIOD, None))
+    for m in _YEAR_ONLY.finditer(scan):
+        raw = m.group("y") or m.group("y2")
+        y = _year_be(raw, m.group("era"))
+        if y:
+            start, end = date(be_to_ce(y), 1, 1), date(be_to_ce(y), 12, 31)
+            out.append(_found(text, m.start(), m.end(), start, end, DateRole.UNKNOWN, y))
+    return out
+
+
+def _mark_issued(text: str, scan: str, found: _Found) -> _Found:
+    """Single days right after "ประกาศ ณ วันที่", "ลงวันที่"… are issue dates."""
+    m = found.mention
+    if m.start is None or m.start != m.end:
+        return found
+    window_start = max(0, found.start - _CUE_LOOKBACK)
+    cue = _ISSUED_CUE.search(scan, window_start, found.start)
+    if cue is None:
+        return found
+    source = text[cue.start() : found.end].strip()
+    mention = m.model_copy(update={"role": DateRole.ISSUED, "source": source})
+    return _Found(cue.start(), found.end, mention)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date and period mentioned in ``text``, in text order, with its source string."""
+    if not text or not any(ch.isdigit() for ch in text):
+        return []
+    scan = text.translate(_SCAN_TABLE)
+    found = _date_mentions(text, scan) + _word_mentions(text, scan)
+    kept = _longest_first(found, lambda f: (f.start, f.end))
+    return [_mark_issued(text, scan, f).mention for f in kept]
+
+
+_PERIOD_RANK = {DateRole.PERIOD: 0, DateRole.FISCAL_YEAR: 1}
+
+
+def _best_period(mentions: list[DateMention]) -> DateMention | None:
+    periods = [
+        m
+        for m in mentions
+        if m.role in _PERIOD_RANK and m.start is not None and m.end is not None and m.start != m.end
+    ]
+    if not periods:
+        return None
+    spans = [m for m in periods if m.role is DateRole.PERIOD and m.fiscal_year is not None]
+    if spans:
+        return spans[0]
+    return min(periods, key=lambda m: _PERIOD_RANK[m.role])
+
+
+_PERIOD_HEAD_CHARS = 3000
+
+
+def document_dates(title: str, text: str) -> tuple[DateMention | None, DateMention | None]:
+    """(period covered, issued) of a document.
+
+    The period comes from the title when it names one (an explicit span before a fiscal year),
+    else from the beginning of the text. The issue date is the last "ประกาศ ณ วันที่ …" /
+    "ลงวันที่ …" in the text (signatures come last), else one in the title. Either may be None:
+    no date is guessed.
+    """
+    title_mentions = find_dates(title)
+    text_mentions = find_dates(text)
+    period = _best_period(title_mentions)
+    if period is None:
+        period = _best_period(find_dates(text[:_PERIOD_HEAD_CHARS]))
+    if period is not None and period.role is DateRole.UNKNOWN:
+        period = period.model_copy(update={"role": DateRole.PERIOD})
+    issued = next((m for m in reversed(text_mentions) if m.role is DateRole.ISSUED), None)
+    if issued is None:
+        issued = next((m for m in title_mentions if m.role is DateRole.ISSUED), None)
+    return period, issued
+
+
+__all__ = [
+    "be_to_ce",
+    "ce_to_be",
+    "document_dates",
+    "find_dates",
+    "fiscal_year",
+    "fiscal_year_bounds",
+]
