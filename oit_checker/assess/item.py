@@ -1,0 +1,619 @@
+"""The verdict for one checklist item: elements, time window, wrong documents, reachability,
+dependencies, and a fix text made specific to what was found.
+
+Candidates are grouped (all rows of one hub page form one group: a hub row linking three PDFs
+is judged on their union) and each group is judged on its own; the item passes when any group
+passes, otherwise the best-scored group speaks. A failure is only reported when everything it
+rests on was read; otherwise the verdict is ``review`` or ``not_checked`` with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from oit_checker.assess import window
+from oit_checker.assess.access import (
+    Fix,
+    Issue,
+    fetch_issue,
+    is_placeholder,
+    main_site_issue,
+    resolve,
+)
+from oit_checker.assess.recognize import Source, recognize
+from oit_checker.assess.site import SiteEvidence, same_site
+from oit_checker.models import (
+    Candidate,
+    DocKind,
+    Evidence,
+    ItemResult,
+    Problem,
+    Signal,
+    SignalKind,
+    Verdict,
+)
+from oit_checker.problems import make
+from oit_checker.problems.assess import text, wrong_document
+from oit_checker.rules.schema import Element, EvidenceKind, Item, ItemStatus, Pack
+from oit_checker.thai.text import fold
+
+_MAX_GROUPS = 5
+_MAX_LINKED_FILES = 24
+_FILE_KINDS = {DocKind.PDF, DocKind.DOCX, DocKind.DOC, DocKind.XLSX, DocKind.XLS, DocKind.CSV,
+               DocKind.IMAGE, DocKind.OTHER}  # fmt: skip
+_ITEM_ID = re.compile(r"\bo\d{2}\b")
+
+
+@dataclass
+class _Outcome:
+    verdict: Verdict
+    confidence: float
+    problems: list[Problem] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    missing: list[Element] = field(default_factory=list)
+    fixes: list[Fix] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    not_checked_reason: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class _Ctx:
+    item: Item
+    pack: Pack
+    site: SiteEvidence
+    today: date
+    required: list[Element]
+    optional: list[Element]
+
+
+def assess_item(
+    item: Item,
+    pack: Pack,
+    candidates: list[Candidate],
+    site: SiteEvidence,
+    results_so_far: Mapping[str, ItemResult],
+    *,
+    today: date | None = None,
+) -> ItemResult:
+    """The verdict for one item from its candidate documents and what is known of the site."""
+    applicable = [e for e in item.elements if not e.applies_to or site.agency_type in e.applies_to]
+    ctx = _Ctx(
+        item=item,
+        pack=pack,
+        site=site,
+        today=today or date.today(),
+        required=[e for e in applicable if not e.optional],
+        optional=[e for e in applicable if e.optional],
+    )
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    if item.status is ItemStatus.UNKNOWN:
+        problem = make("rule_item_unknown", item=item.id, year=pack.year)
+        outcome = _Outcome(Verdict.REVIEW, 0.3, [problem], candidates=ranked[:5])
+    elif not site.reachable:
+        outcome = _unreachable(ctx)
+    else:
+        outcomes = [_judge_group(ctx, group) for group in _groups(ranked)[:_MAX_GROUPS]]
+        if item.evidence_kind is EvidenceKind.CHANNEL:
+            channel = _channel_sources(ctx)
+            if channel:
+                outcomes.append(_judge(ctx, channel, [], [], []))
+        outcome = _pick(outcomes) if outcomes else _nothing_found(ctx)
+    outcome = _dependencies(ctx, outcome, results_so_far)
+    return _result(ctx, outcome, ranked)
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def _groups(ranked: Sequence[Candidate]) -> list[list[Candidate]]:
+    groups: dict[str, list[Candidate]] = {}
+    for cand in ranked:
+        groups.setdefault(cand.via_hub or cand.url, []).append(cand)
+    return list(groups.values())
+
+
+def _pick(outcomes: list[_Outcome]) -> _Outcome:
+    passed = [o for o in outcomes if o.verdict is Verdict.PASS]
+    if passed:
+        return max(passed, key=lambda o: o.confidence)
+    return outcomes[0]
+
+
+def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
+    sources: list[Source] = []
+    issues: list[Issue] = []
+    secondary: list[Issue] = []
+    notes: list[Problem] = []
+    seen: set[str] = set()
+    for cand in group:
+        if cand.url in seen:
+            continue
+        seen.add(cand.url)
+        resolved = _resolve_candidate(ctx, cand)
+        if isinstance(resolved, Issue):
+            issues.append(resolved)
+            continue
+        failure, note = main_site_issue(resolved, ctx.site)
+        if failure is not None:
+            issues.append(failure)
+            continue
+        if note is not None:
+            notes.append(note)
+        sources.append(resolved)
+        for url in _linked_files(ctx, resolved):
+            if url in seen:
+                continue
+            seen.add(url)
+            linked = resolve(url, ctx.site, via=resolved.url)
+            if isinstance(linked, Issue):
+                secondary.append(linked)
+            else:
+                sources.append(linked)
+    outcome = _judge(ctx, sources, issues, secondary, group)
+    outcome.notes.extend(notes)
+    return outcome
+
+
+def _resolve_candidate(ctx: _Ctx, cand: Candidate) -> Source | Issue:
+    site = ctx.site
+    if ctx.item.evidence_kind is EvidenceKind.CHANNEL and not same_site(cand.url, site):
+        for ext in site.external_links:
+            if ext.url == cand.url:
+                return Source.from_external(ext)
+        if cand.url not in site.documents and cand.url not in site.resources:
+            page = cand.via_hub or next((p for p, _l in site.inbound.get(cand.url, [])), None)
+            if page:
+                return Source(url=cand.url, text="", via=page, link_urls=[cand.url])
+    return resolve(cand.url, site, via=cand.via_hub)
+
+
+def _linked_files(ctx: _Ctx, source: Source) -> list[str]:
+    """Files linked from an item page: a page listing monthly PDFs is judged with them.
+    From a long index page only the links that name this item are followed."""
+    doc = source.doc
+    if doc is None or doc.kind is not DocKind.HTML:
+        return []
+    links = []
+    for link in doc.links:
+        if not link.url or (
+            not same_site(link.url, ctx.site) and link.url not in ctx.site.documents
+        ):
+            continue
+        target = ctx.site.documents.get(link.url)
+        if target is None:
+            if _looks_like_file(link.url):
+                links.append(link)
+        elif target.kind in _FILE_KINDS:
+            links.append(link)
+    if len(links) > _MAX_LINKED_FILES:
+        links = [lk for lk in links if _mentions_item(ctx.item, f"{lk.text} {lk.context}")]
+    return list(dict.fromkeys(lk.url for lk in links))
+
+
+def _looks_like_file(url: str) -> bool:
+    path = unquote(urlsplit(url).path).lower()
+    return path.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv", ".jpg", ".png"))
+
+
+def _channel_sources(ctx: _Ctx) -> list[Source]:
+    """External links from main-site pages that look like this channel item."""
+    sources = []
+    for ext in ctx.site.external_links:
+        if not same_site(ext.found_on, ctx.site):
+            continue
+        source = Source.from_external(ext)
+        named = _mentions_item(ctx.item, ext.text)
+        by_host = any(
+            e.recognize.link_hosts and recognize(e.recognize, source).found for e in ctx.required
+        )
+        if named or by_host:
+            sources.append(source)
+    return sources
+
+
+# --------------------------------------------------------------------------- judging
+
+
+def _judge(
+    ctx: _Ctx,
+    sources: list[Source],
+    issues: list[Issue],
+    secondary: list[Issue],
+    group: list[Candidate],
+) -> _Outcome:
+    item = ctx.item
+    wrong: list[tuple[Source, Problem, Fix, str]] = []
+    pool: list[Source] = []
+    for source in sources:
+        hit = _wrong_document(item, source)
+        if hit is None:
+            pool.append(source)
+        else:
+            wrong.append((source, *hit))
+    if not pool and not wrong:
+        return _from_issues(issues + secondary, group)
+
+    evidence: list[Evidence] = []
+    missing: list[Element] = []
+    uncertain: list[tuple[Element, Source]] = []
+    for element in ctx.required + ctx.optional:
+        found = False
+        maybe: Source | None = None
+        for source in pool:
+            m = recognize(element.recognize, source)
+            if m.found and not m.uncertain:
+                evidence.append(_evidence(ctx, source, element.id, m.snippet))
+                found = True
+                break
+            if m.found and maybe is None:
+                maybe = source
+        if not found and not element.optional:
+            if maybe is not None:
+                uncertain.append((element, maybe))
+            else:
+                missing.append(element)
+
+    def has_data(source: Source) -> bool:
+        return any(recognize(e.recognize, source).found for e in ctx.required)
+
+    win = window.check(item, ctx.pack, pool, ctx.today, has_data) if pool else None
+    if win is not None and win.date_read:
+        evidence = [
+            e if e.date_read else e.model_copy(update={"date_read": win.date_read})
+            for e in evidence
+        ]
+
+    hard: list[Problem] = []
+    fixes: list[Fix] = []
+    for source, problem, fix, snippet in wrong:
+        hard.append(problem)
+        fixes.append(fix)
+        evidence.append(_evidence(ctx, source, None, snippet))
+    if missing and (pool or not wrong):
+        params = _missing_params(missing)
+        hard.append(make("missing_elements", **params))
+        fixes.append(("fix_missing_elements", params))
+    if win is not None and win.problems:
+        hard.extend(win.problems)
+        fixes.extend(win.fix)
+    if hard:
+        mismatch = _mismatch(ctx, group, pool or [s for s, *_ in wrong])
+        if mismatch is not None:
+            hard.insert(0, mismatch[0])
+            fixes.insert(0, mismatch[1])
+    review: list[Problem] = []
+    if win is not None and win.unknown:
+        review.append(make("period_unknown", pool[0].url if pool else None))
+    for element, source in uncertain:
+        kind = source.doc.kind.value.upper() if source.doc else ""
+        review.append(
+            make(
+                "image_unverified", source.url, element=element.th, element_en=element.en, kind=kind
+            )
+        )
+
+    if not hard and not review:
+        confidence = _pass_confidence(ctx, group, pool, win)
+        return _Outcome(Verdict.PASS, confidence, evidence=evidence, candidates=group)
+    if hard:
+        for issue in issues + secondary:
+            if issue.verdict is Verdict.FAIL:
+                hard.append(issue.problem)
+                if issue.fix:
+                    fixes.append(issue.fix)
+        blockers = [i for i in issues + secondary if i.verdict is Verdict.NOT_CHECKED]
+        unread = [s for s in sources if s.unreadable]
+        reviews = [i for i in issues + secondary if i.verdict is Verdict.REVIEW]
+        read_from = pool or [s for s, *_ in wrong]
+        if blockers:
+            return _Outcome(
+                Verdict.NOT_CHECKED,
+                1.0,
+                [blockers[0].problem, *hard],
+                evidence,
+                missing,
+                fixes,
+                not_checked_reason=blockers[0].reason,
+                candidates=group,
+            )
+        if unread or reviews:
+            first = (
+                make("unreadable_document", unread[0].url, reason=unread[0].unreadable)
+                if unread
+                else reviews[0].problem
+            )
+            return _Outcome(Verdict.REVIEW, 0.5, [first, *hard], evidence, missing, fixes,
+                            candidates=group)  # fmt: skip
+        if read_from and all(s.ocr for s in read_from):
+            ocr = make("ocr_only", read_from[0].url)
+            return _Outcome(Verdict.REVIEW, 0.5, [ocr, *hard], evidence, missing, fixes,
+                            candidates=group)  # fmt: skip
+        confidence = 0.75 if missing and not wrong and not (win and win.problems) else 0.9
+        return _Outcome(Verdict.FAIL, confidence, hard, evidence, missing, fixes, candidates=group)
+    return _Outcome(Verdict.REVIEW, 0.5, review, evidence, missing, fixes, candidates=group)
+
+
+def _from_issues(issues: list[Issue], group: list[Candidate]) -> _Outcome:
+    for verdict in (Verdict.NOT_CHECKED, Verdict.REVIEW, Verdict.FAIL):
+        chosen = [i for i in issues if i.verdict is verdict]
+        if chosen:
+            fixes = [i.fix for i in chosen if i.fix]
+            return _Outcome(
+                verdict,
+                {Verdict.NOT_CHECKED: 1.0, Verdict.REVIEW: 0.5, Verdict.FAIL: 0.85}[verdict],
+                [i.problem for i in chosen],
+                fixes=fixes,
+                not_checked_reason=chosen[0].reason if verdict is Verdict.NOT_CHECKED else None,
+                candidates=group,
+            )
+    problem = make("fetch_failed", reason="no_document")
+    return _Outcome(Verdict.NOT_CHECKED, 1.0, [problem], not_checked_reason="no_document",
+                    candidates=group)  # fmt: skip
+
+
+def _wrong_document(item: Item, source: Source) -> tuple[Problem, Fix, str] | None:
+    for wd in item.wrong_documents:
+        m = recognize(wd.recognize, source)
+        if not m.found:
+            continue
+        if wd.unless is not None and recognize(wd.unless, source).found:
+            continue
+        params = {
+            "found_th": wd.th,
+            "found_en": wd.en,
+            "item_th": item.title_th,
+            "item_en": item.title_en,
+            "pattern": wd.id,
+        }
+        problem = wrong_document(wd.problem_code, source.url, **params)
+        return problem, ("fix_wrong_document", {"found_th": wd.th, "found_en": wd.en}), m.snippet
+    return None
+
+
+def _mismatch(ctx: _Ctx, group: list[Candidate], pool: list[Source]) -> tuple[Problem, Fix] | None:
+    """A hub row labelled as this item whose document is another item's."""
+    other: str | None = None
+    for cand in group:
+        for signal in cand.signals:
+            if signal.kind is SignalKind.NEGATIVE:
+                ids = [i for i in _ITEM_ID.findall(signal.detail.lower()) if i != ctx.item.id]
+                if ids:
+                    other = ids[0]
+                    break
+        if other:
+            break
+    labelled = any(
+        c.via_hub or any(s.kind in (SignalKind.HUB_LABEL, SignalKind.CODE) for s in c.signals)
+        for c in group
+    )
+    if other is None and labelled and pool:
+        other = _other_item(ctx, pool)
+    if other is None:
+        return None
+    try:
+        base = ctx.pack.item(other)
+    except KeyError:
+        return None
+    params = {
+        "item": ctx.item.id,
+        "item_th": ctx.item.title_th,
+        "item_en": ctx.item.title_en,
+        "other": base.id,
+        "other_th": base.title_th,
+        "other_en": base.title_en,
+    }
+    problem = make("label_content_mismatch", pool[0].url if pool else None, **params)
+    return problem, ("fix_label_content_mismatch", {"other": base.id})
+
+
+def _other_item(ctx: _Ctx, pool: list[Source]) -> str | None:
+    """Another item of the pack whose title and every element are in the documents."""
+    for other in ctx.pack.items:
+        if other.id == ctx.item.id or other.status is ItemStatus.UNKNOWN:
+            continue
+        if other.evidence_kind is not EvidenceKind.DOCUMENT:
+            continue
+        titles = [fold(t) for t in [other.title_th, *other.signals.labels] if len(t) >= 6]
+        if not any(t in s.folded for t in titles for s in pool):
+            continue
+        required = [e for e in other.elements if not e.optional and not e.applies_to]
+        if required and all(any(recognize(e.recognize, s).found for s in pool) for e in required):
+            return other.id
+    return None
+
+
+def _missing_params(missing: list[Element]) -> dict[str, Any]:
+    return {
+        "missing": ", ".join(e.th for e in missing),
+        "missing_en": ", ".join(e.en for e in missing),
+    }
+
+
+def _evidence(ctx: _Ctx, source: Source, element: str | None, snippet: str) -> Evidence:
+    doc = source.doc
+    resource = ctx.site.resources.get(source.url)
+    date_read = None
+    if doc is not None and doc.period is not None:
+        date_read = doc.period.source
+    return Evidence(
+        url=source.url,
+        snippet=snippet,
+        element=element,
+        date_read=date_read,
+        sha256=(doc.sha256 if doc is not None else None) or (resource.sha256 if resource else None),
+        fetched_at=(doc.fetched_at if doc is not None else None)
+        or (resource.fetched_at if resource else None),
+        via=source.via,
+    )
+
+
+def _pass_confidence(
+    ctx: _Ctx, group: list[Candidate], pool: list[Source], win: window.WindowResult | None
+) -> float:
+    confidence = 0.65
+    if any(c.via_hub or any(s.kind is SignalKind.HUB_LABEL for s in c.signals) for c in group):
+        confidence += 0.15
+    if win is not None and win.date_read:
+        confidence += 0.1
+    if len(ctx.required) >= 2:
+        confidence += 0.1
+    if any(s.kind is SignalKind.NEGATIVE for c in group for s in c.signals):
+        confidence -= 0.15
+    if pool and all(s.ocr for s in pool):
+        confidence -= 0.25
+    return round(max(0.1, min(1.0, confidence)), 2)
+
+
+# --------------------------------------------------------------------------- nothing found
+
+
+def _mentions_item(item: Item, value: str) -> bool:
+    folded = fold(value)
+    if not folded:
+        return False
+    n = item.number
+    if re.search(rf"(?<![a-z0-9])(?:oit\s*)?[o0]\s?0?{n}(?!\d)", folded):
+        return True
+    names = [item.title_th, *item.signals.labels, *item.signals.synonyms]
+    return any(len(name) >= 4 and fold(name) in folded for name in names)
+
+
+def _unreachable(ctx: _Ctx) -> _Outcome:
+    reason = next((p.code for p in ctx.site.site_findings), "unreachable")
+    problem = make("site_unreachable", ctx.site.site, site=ctx.site.site, reason=reason)
+    return _Outcome(Verdict.NOT_CHECKED, 1.0, [problem], not_checked_reason="site_unreachable")
+
+
+def _nothing_found(ctx: _Ctx) -> _Outcome:
+    item, site = ctx.item, ctx.site
+    for doc in site.documents.values():
+        for link in doc.links:
+            if not is_placeholder(link.url) or link.raw_href is None:
+                continue
+            if link.raw_href.strip().lower().startswith(("mailto:", "tel:")):
+                continue
+            if _mentions_item(item, link.text) or (
+                not link.text.strip() and _mentions_item(item, link.context)
+            ):
+                text_ = link.text or link.context[:60]
+                problem = make(
+                    "placeholder_link", doc.url, text=text_, page=doc.url, href=link.raw_href
+                )
+                fix: Fix = ("fix_placeholder_link", {"text": text_})
+                return _Outcome(Verdict.FAIL, 0.85, [problem], fixes=[fix])
+    for resource in site.resources.values():
+        issue = fetch_issue(resource)
+        if issue is None:
+            continue
+        if not _mentions_item(item, resource.anchor_text or "") and not _url_matches(
+            item, resource.url
+        ):
+            continue
+        if issue.verdict is Verdict.FAIL:
+            return _Outcome(
+                Verdict.FAIL, 0.85, [issue.problem], fixes=[issue.fix] if issue.fix else []
+            )
+        problem = make(
+            "related_not_fetched", resource.url, target=resource.url, reason=issue.reason
+        )
+        if issue.verdict is Verdict.REVIEW:
+            return _Outcome(Verdict.REVIEW, 0.5, [problem, issue.problem])
+        return _Outcome(Verdict.NOT_CHECKED, 1.0, [problem], not_checked_reason=issue.reason)
+    params = {"item_th": item.title_th, "item_en": item.title_en}
+    if site.partial:
+        problem = make("not_found_partial", **params)
+        return _Outcome(Verdict.NOT_CHECKED, 1.0, [problem], not_checked_reason="crawl_limit")
+    return _Outcome(
+        Verdict.FAIL, 0.6, [make("no_evidence", **params)], fixes=[("fix_no_evidence", {})]
+    )
+
+
+def _url_matches(item: Item, url: str) -> bool:
+    path = unquote(urlsplit(url).path + "?" + urlsplit(url).query).lower()
+    return any(re.search(p, path) for p in item.signals.url_patterns)
+
+
+# --------------------------------------------------------------------------- dependencies
+
+
+def _dependencies(ctx: _Ctx, outcome: _Outcome, results: Mapping[str, ItemResult]) -> _Outcome:
+    for dep in ctx.item.depends_on:
+        base = results.get(dep.item)
+        if base is None or base.verdict is Verdict.PASS:
+            continue
+        params = {
+            "base": dep.item,
+            "base_th": base.title_th,
+            "base_en": base.title_en,
+        }
+        if base.verdict is Verdict.FAIL:
+            outcome.problems.append(make("dependency_failed", **params))
+            outcome.fixes.insert(0, ("fix_dependency_failed", params))
+            if outcome.verdict is Verdict.PASS:
+                outcome.verdict = Verdict.FAIL
+                outcome.confidence = 0.8
+        else:
+            if outcome.verdict is Verdict.PASS:
+                outcome.verdict = Verdict.REVIEW
+                outcome.confidence = 0.5
+                outcome.problems.append(make("dependency_unchecked", **params))
+    return outcome
+
+
+# --------------------------------------------------------------------------- result
+
+
+def _result(ctx: _Ctx, outcome: _Outcome, ranked: list[Candidate]) -> ItemResult:
+    item = ctx.item
+    base = {"item": item.id, "item_th": item.title_th, "item_en": item.title_en}
+    if outcome.verdict is Verdict.PASS:
+        hosts = [n.params.get("host") for n in outcome.notes if n.code == "external_host_linked"]
+        count = len(ctx.required)
+        key = "reason_pass_linked" if hosts else "reason_pass"
+        reason_th, reason_en = text(key, count=count, host=hosts[0] if hosts else "")
+    else:
+        first = outcome.problems[0] if outcome.problems else None
+        reason_th = first.message_th if first else ""
+        reason_en = first.message_en if first else ""
+    fix_th: list[str] = []
+    fix_en: list[str] = []
+    if outcome.verdict in (Verdict.FAIL, Verdict.REVIEW):
+        for key, params in outcome.fixes:
+            th, en = text(key, **{**base, **params})
+            if th not in fix_th:
+                fix_th.append(th)
+                fix_en.append(en)
+        fix_th.append(item.remediation.th)
+        fix_en.append(item.remediation.en)
+    shown = outcome.candidates or ranked[:5]
+    signals: list[Signal] = []
+    for cand in shown:
+        for signal in cand.signals:
+            if signal not in signals:
+                signals.append(signal)
+    return ItemResult(
+        item_id=item.id,
+        title_th=item.title_th,
+        title_en=item.title_en,
+        verdict=outcome.verdict,
+        confidence=outcome.confidence,
+        reason_th=reason_th,
+        reason_en=reason_en,
+        evidence=outcome.evidence,
+        missing_elements=[e.th for e in outcome.missing],
+        problems=outcome.problems + outcome.notes,
+        remediation_th="\n".join(fix_th),
+        remediation_en="\n".join(fix_en),
+        not_checked_reason=outcome.not_checked_reason,
+        signals=signals,
+        candidates=list(shown),
+    )
+
+
+__all__ = ["assess_item"]

@@ -1,0 +1,184 @@
+"""Recognising a rule pack's elements in what was read: documents and off-site channel links.
+
+A :class:`Source` is one readable piece of evidence (a document, or an external link from the
+main site for channel items). Phrases are matched on ``fold``ed text; OCR text is matched
+loosely (tone marks dropped) because OCR often misreads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urlsplit
+
+from oit_checker.models import DocKind, Document, ExternalLink
+from oit_checker.rules.schema import Recognizer
+from oit_checker.thai.text import fold
+
+_SNIPPET_MAX = 160
+_IMAGE_KINDS = (DocKind.HTML, DocKind.IMAGE)
+"""Kinds whose images the extractor lists; for other kinds a missing photo is not proof."""
+
+
+@dataclass
+class Source:
+    """One readable piece of evidence for an item."""
+
+    url: str
+    text: str
+    """Normalised text (title + body)."""
+    doc: Document | None = None
+    external: ExternalLink | None = None
+    via: str | None = None
+    """Hub page or item page whose link led here."""
+    ocr: bool = False
+    link_urls: list[str] = field(default_factory=list)
+    has_image: bool = False
+    unreadable: str | None = None
+    """The extractor's review reason (scanned without OCR, encrypted, …)."""
+    _folded: str | None = None
+    _lines: list[tuple[str, str]] | None = None
+
+    @classmethod
+    def from_document(cls, doc: Document, via: str | None = None) -> Source:
+        text = doc.text
+        if doc.title and doc.title not in text:
+            text = f"{doc.title}\n{text}"
+        return cls(
+            url=doc.url,
+            text=text,
+            doc=doc,
+            via=via,
+            ocr=doc.ocr_used,
+            link_urls=[link.url for link in doc.links if link.url],
+            has_image=bool(doc.images) or doc.kind is DocKind.IMAGE,
+            unreadable=doc.review_reason,
+        )
+
+    @classmethod
+    def from_external(cls, link: ExternalLink) -> Source:
+        return cls(
+            url=link.url, text=link.text, external=link, via=link.found_on, link_urls=[link.url]
+        )
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text, drop_tone_marks=self.ocr)
+        return self._folded
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(original line, folded line) pairs, for snippets."""
+        if self._lines is None:
+            self._lines = [
+                (line, fold(line, drop_tone_marks=self.ocr))
+                for line in self.text.splitlines()
+                if line.strip()
+            ]
+        return self._lines
+
+    @property
+    def images_checkable(self) -> bool:
+        return self.doc is None or self.doc.kind in _IMAGE_KINDS
+
+    def snippet(self, folded_phrase: str) -> str:
+        """The original line holding the phrase (or the folded text around it)."""
+        for line, folded_line in self.lines():
+            if folded_phrase in folded_line:
+                return _clip(line, line.find(folded_phrase[:8]) if folded_phrase else 0)
+        at = self.folded.find(folded_phrase)
+        return _clip(self.folded, max(at, 0))
+
+
+@dataclass(frozen=True)
+class Match:
+    """Outcome of one recognizer on one source."""
+
+    found: bool
+    snippet: str = ""
+    uncertain: bool = False
+    """The text part matched but a photo could not be verified in this kind of file."""
+
+
+@cache
+def _phrase(phrase: str, loose: bool) -> str:
+    return fold(phrase, drop_tone_marks=loose)
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def recognize(rec: Recognizer, source: Source) -> Match:
+    """Whether the recognizer finds its evidence in the source."""
+    text_part = bool(rec.any_of or rec.all_of or rec.regex)
+    text_match = _text_match(rec, source) if text_part else None
+    link_match = _link_match(rec.link_hosts, source) if rec.link_hosts else None
+    if text_part or rec.link_hosts:
+        hit = text_match or link_match
+        if hit is None:
+            return Match(False)
+    else:
+        hit = ""
+    if rec.needs_image and not source.has_image:
+        if source.images_checkable:
+            return Match(False)
+        return Match(True, hit, uncertain=True)
+    return Match(True, hit)
+
+
+def _text_match(rec: Recognizer, source: Source) -> str | None:
+    folded = source.folded
+    first = ""
+    for phrase in rec.all_of:
+        key = _phrase(phrase, source.ocr)
+        if key not in folded:
+            return None
+        first = first or source.snippet(key)
+    if not (rec.any_of or rec.regex):
+        if rec.min_count > 1:
+            least = min(folded.count(_phrase(p, source.ocr)) for p in rec.all_of)
+            if least < rec.min_count:
+                return None
+        return first
+    count = 0
+    for phrase in rec.any_of:
+        key = _phrase(phrase, source.ocr)
+        n = folded.count(key) if key else 0
+        if n and not first:
+            first = source.snippet(key)
+        count += n
+    for pattern in rec.regex:
+        found = _regex(pattern).findall(source.text)
+        if found and not first:
+            m = _regex(pattern).search(source.text)
+            first = _clip(source.text, m.start()) if m else ""
+        count += len(found)
+    if count < max(rec.min_count, 1):
+        return None
+    return first
+
+
+def _link_match(hosts: list[str], source: Source) -> str | None:
+    for url in source.link_urls:
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            continue
+        path = host + urlsplit(url).path.lower()
+        for wanted in hosts:
+            wanted = wanted.lower()
+            if host == wanted or host.endswith("." + wanted) or path.startswith(wanted):
+                return url
+    return None
+
+
+def _clip(text: str, at: int) -> str:
+    start = max(0, at - 40)
+    end = min(len(text), start + _SNIPPET_MAX)
+    return text[start:end].strip()
+
+
+__all__ = ["Match", "Source", "recognize"]

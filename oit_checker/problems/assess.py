@@ -1,0 +1,236 @@
+"""Problems found while assessing an item, and the fix and summary texts built from them.
+
+``TEXTS`` holds user-visible sentences that are not problems (one-line reasons, specific fix
+texts); they live here so that every Thai/English string of the assessment is in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from oit_checker.models import Problem
+from oit_checker.problems import ProblemSpec, _display, _SafeDict, make, register, spec
+
+register(
+    ProblemSpec(
+        "missing_elements",
+        "องค์ประกอบไม่ครบ ขาด: {missing}",
+        "Required elements are missing: {missing_en}.",
+    ),
+    ProblemSpec(
+        "no_evidence",
+        "ไม่พบ{item_th}บนเว็บไซต์หลักของหน่วยงาน (ตรวจครบทุกหน้าที่เข้าถึงได้แล้ว)",
+        "No {item_en} was found on the agency's main website (every reachable page was checked).",
+    ),
+    ProblemSpec(
+        "not_found_partial",
+        "ยังไม่พบ{item_th} แต่การตรวจไม่ครบทุกหน้า (ถึงขีดจำกัดหรือถูกหยุด) จึงยังสรุปไม่ได้ว่าไม่มี",
+        "No {item_en} was found yet, but the crawl did not cover every page (limit reached or"
+        " stopped), so this does not mean it is missing.",
+    ),
+    ProblemSpec(
+        "related_not_fetched",
+        "พบลิงก์ที่น่าจะเป็นข้อนี้ ({target}) แต่เปิดไม่ได้ ({reason}) จึงตรวจไม่ได้",
+        "A link that looks like this item ({target}) could not be opened ({reason}), so the item"
+        " could not be checked.",
+    ),
+    ProblemSpec(
+        "wrong_year",
+        "พบข้อมูลปีงบประมาณ {found} แต่ต้องเป็นปีงบประมาณ {required}",
+        "The data is for fiscal year {found}, but fiscal year {required} is required.",
+    ),
+    ProblemSpec(
+        "period_incomplete",
+        "ข้อมูลครอบคลุมเพียง {covered} แต่ต้องครอบคลุม {required}",
+        "The data covers only {covered_en}, but must cover {required_en}.",
+    ),
+    ProblemSpec(
+        "months_missing",
+        "ไม่พบข้อมูลของเดือน {missing} (พบเฉพาะ {found}) เดือนที่ไม่มีรายการต้องระบุว่าไม่มี",
+        "No data for {missing_en} (found only {found_en}); a month without entries must say so.",
+    ),
+    ProblemSpec(
+        "period_unknown",
+        "ไม่พบวันที่หรือปีงบประมาณที่ชัดเจนในเอกสาร จึงตรวจไม่ได้ว่าเป็นข้อมูลช่วงเวลาใด ควรตรวจด้วยตนเอง",
+        "No clear date or fiscal year was found in the document, so the period it covers could"
+        " not be checked; please check it by hand.",
+    ),
+    ProblemSpec(
+        "wrong_document",
+        "เอกสารที่ลิงก์ไว้เป็น{found_th} ไม่ใช่{item_th}",
+        "The linked document is {found_en}, not {item_en}.",
+    ),
+    ProblemSpec(
+        "no_progress",
+        "รายงานไม่แสดงความก้าวหน้าหรือผลการดำเนินงาน (มีเพียงตารางแผนงาน) จึงไม่ใช่{item_th}",
+        "The report shows no progress or results (only the plan table), so it is not {item_en}.",
+    ),
+    ProblemSpec(
+        "dependency_failed",
+        "ข้อ {base} ({base_th}) ไม่ผ่าน ข้อนี้ต้องอ้างอิงข้อมูลของข้อ {base} จึงไม่ผ่านด้วย",
+        "Item {base} ({base_en}) did not pass; this item builds on {base}, so it fails too.",
+    ),
+    ProblemSpec(
+        "dependency_unchecked",
+        "ข้อ {base} ({base_th}) ยังตรวจไม่ได้ จึงยังสรุปข้อนี้ไม่ได้ ควรตรวจข้อ {base} ด้วยตนเอง",
+        "Item {base} ({base_en}) could not be checked, so this item cannot be decided; check"
+        " {base} by hand.",
+    ),
+    ProblemSpec(
+        "not_on_main_site",
+        "ข้อมูลอยู่ที่ {host} ซึ่งไม่มีลิงก์จากเว็บไซต์หลักของหน่วยงาน ผู้ประเมินต้องเข้าถึงได้จากเว็บไซต์หลัก",
+        "The data is on {host}, which is not linked from the agency's main website; assessors"
+        " must be able to reach it from the main website.",
+    ),
+    ProblemSpec(
+        "only_external",
+        "พบข้อมูลเฉพาะบน {host} (โซเชียลมีเดีย) ซึ่งไม่มีลิงก์จากเว็บไซต์หลัก ไม่นับเป็นการเผยแพร่บนเว็บไซต์หลัก",
+        "The data was found only on {host} (social media), which is not linked from the main"
+        " website; that does not count as publishing on the main website.",
+    ),
+    ProblemSpec(
+        "external_host_linked",
+        "เอกสารอยู่บน {host} ซึ่งมีลิงก์จากเว็บไซต์หลัก ({page}) จึงยอมรับได้",
+        "The document is hosted on {host} and linked from the main website ({page}); accepted.",
+    ),
+    ProblemSpec(
+        "placeholder_link",
+        'ลิงก์ "{text}" ในหน้า {page} ไม่ได้ชี้ไปยังเอกสารใด (href="{href}")',
+        'The link "{text}" on {page} does not lead anywhere (href="{href}").',
+    ),
+    ProblemSpec(
+        "dead_link",
+        "ลิงก์ไปยังข้อมูลเปิดไม่ได้ ({status})",
+        "The link to the data is broken ({status}).",
+    ),
+    ProblemSpec(
+        "empty_page",
+        "หน้าที่ลิงก์ไว้ไม่มีเนื้อหา หากไม่มีข้อมูลให้ระบุว่าไม่มีอย่างชัดเจน",
+        "The linked page is empty; if there is nothing to publish, say so explicitly.",
+    ),
+    ProblemSpec(
+        "label_content_mismatch",
+        "ลิงก์ที่ระบุว่า {item} นำไปยังเอกสารของข้อ {other} ({other_th}) ไม่ใช่{item_th}",
+        "The link labelled {item} leads to a document of item {other} ({other_en}), not {item_en}.",
+    ),
+    ProblemSpec(
+        "login_required",
+        "ต้องเข้าสู่ระบบจึงจะเห็นข้อมูล ประชาชนทั่วไปเข้าถึงไม่ได้ ควรตรวจด้วยตนเอง",
+        "The data is behind a login, which the public cannot pass; please check by hand.",
+    ),
+    ProblemSpec(
+        "js_only",
+        "หน้านี้แสดงเนื้อหาด้วย JavaScript เท่านั้น เครื่องมือจึงอ่านไม่ได้ ควรเปิดตรวจด้วยตนเอง",
+        "The page shows its content only with JavaScript, so it could not be read; please check"
+        " it by hand.",
+    ),
+    ProblemSpec(
+        "unreadable_document",
+        "อ่านเนื้อหาเอกสารไม่ได้ครบ ({reason}) ควรเปิดตรวจด้วยตนเอง",
+        "The document could not be read reliably ({reason}); please check it by hand.",
+    ),
+    ProblemSpec(
+        "ocr_only",
+        "ผลนี้อ่านจากภาพสแกน (OCR) ซึ่งอาจอ่านผิด ควรเปิดตรวจด้วยตนเอง",
+        "This result rests on text read from a scan (OCR), which may be misread; please check"
+        " by hand.",
+    ),
+    ProblemSpec(
+        "image_unverified",
+        "ตรวจไม่ได้ว่ามี{element}ในไฟล์ {kind} ควรเปิดตรวจด้วยตนเอง",
+        "Could not verify the {element_en} inside the {kind} file; please check by hand.",
+    ),
+    ProblemSpec(
+        "item_unknown",
+        "ยังไม่ทราบเนื้อหาที่แน่ชัดของข้อนี้ในเกณฑ์ปีนี้ จึงตรวจอัตโนมัติไม่ได้",
+        "The content of this item in this year's checklist is not established, so it cannot be"
+        " checked automatically.",
+    ),
+    ProblemSpec(
+        "fetch_failed",
+        "เปิดข้อมูลไม่ได้ ({reason}) จึงตรวจไม่ได้ ผลนี้ไม่ได้แปลว่าข้อมูลขาด",
+        "The data could not be opened ({reason}), so it was not checked. This does not mean that"
+        " it is missing.",
+    ),
+)
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "reason_pass": (
+        "พบครบทุกองค์ประกอบ ({count} รายการ)",
+        "All {count} required elements found",
+    ),
+    "reason_pass_linked": (
+        "พบครบทุกองค์ประกอบ ({count} รายการ) เอกสารอยู่บน {host} ที่ลิงก์จากเว็บไซต์หลัก",
+        "All {count} required elements found; the document is on {host}, linked from the site",
+    ),
+    "fix_missing_elements": (
+        "{item}: เพิ่ม {missing} ใน{item_th}",
+        "{item}: add {missing_en} to the {item_en}",
+    ),
+    "fix_wrong_year": (
+        "{item}: เผยแพร่{item_th}ของปีงบประมาณ {required} (ที่พบเป็นของปี {found})",
+        "{item}: publish the {item_en} for fiscal year {required} (the one found is for {found})",
+    ),
+    "fix_period_incomplete": (
+        "{item}: {item_th}ครอบคลุมเพียง {covered} ควรปรับให้ครอบคลุม {required}",
+        "{item}: the {item_en} covers only {covered_en}; it should cover {required_en}",
+    ),
+    "fix_months_missing": (
+        "{item}: {item_th}มีเฉพาะ {found} ควรเผยแพร่ {missing} หรือระบุว่า{none_th}ในเดือนนั้น",
+        "{item}: the {item_en} has only {found_en}; publish {missing_en} or state that there"
+        " was none ({none_th}) in that month",
+    ),
+    "fix_wrong_document": (
+        "{item}: เอกสารที่ลิงก์ไว้เป็น{found_th} ให้เผยแพร่{item_th}แทน",
+        "{item}: the linked document is {found_en}; publish the {item_en} instead",
+    ),
+    "fix_dependency_failed": (
+        "{item}: แก้ข้อ {base} ({base_th}) ให้ผ่านก่อน เพราะข้อนี้ต้องอ้างอิงข้อ {base}",
+        "{item}: fix item {base} ({base_en}) first; this item builds on it",
+    ),
+    "fix_not_on_main_site": (
+        "{item}: นำ{item_th}ขึ้นเว็บไซต์หลักของหน่วยงาน หรือทำลิงก์จากเว็บไซต์หลักไปยัง {url}",
+        "{item}: publish the {item_en} on the main website, or link {url} from it",
+    ),
+    "fix_placeholder_link": (
+        '{item}: ลิงก์ "{text}" ยังไม่ได้ใส่ปลายทาง ให้ชี้ไปยัง{item_th}',
+        '{item}: the link "{text}" has no target; point it to the {item_en}',
+    ),
+    "fix_dead_link": (
+        "{item}: แก้ลิงก์ {url} ที่เปิดไม่ได้ ({status})",
+        "{item}: fix the broken link {url} ({status})",
+    ),
+    "fix_empty_page": (
+        "{item}: ใส่{item_th}ในหน้า {url} หรือระบุว่าไม่มีข้อมูลอย่างชัดเจน",
+        "{item}: put the {item_en} on {url}, or state explicitly that there is none",
+    ),
+    "fix_label_content_mismatch": (
+        "{item}: ลิงก์ของข้อ {item} ชี้ไปยังเอกสารของข้อ {other} ให้แก้ให้ชี้ไปยัง{item_th}",
+        "{item}: the {item} link points to the document of item {other}; point it to the {item_en}",
+    ),
+    "fix_no_evidence": (
+        "{item}: เผยแพร่{item_th}บนเว็บไซต์หลัก และทำลิงก์จากหน้า ITA/OIT ของหน่วยงาน",
+        "{item}: publish the {item_en} on the main website and link it from the ITA/OIT page",
+    ),
+}
+
+
+def text(key: str, **params: Any) -> tuple[str, str]:
+    """A (Thai, English) sentence from ``TEXTS`` with ``{name}`` placeholders filled."""
+    th, en = TEXTS[key]
+    values = _SafeDict({k: _display(v) for k, v in params.items()})
+    return th.format_map(values), en.format_map(values)
+
+
+def wrong_document(code: str, url: str | None = None, **params: Any) -> Problem:
+    """The problem for a wrong document: the pack's own code when the catalog knows it, else
+    that code with the generic ``wrong_document`` message (the pack supplies what was found)."""
+    try:
+        spec(code)
+    except KeyError:
+        generic = make("wrong_document", url, **params)
+        return generic.model_copy(update={"code": code})
+    return make(code, url, **params)
+
+
+__all__ = ["TEXTS", "text", "wrong_document"]
