@@ -403,14 +403,18 @@ def _mark_issued(text: str, scan: str, found: _Found) -> _Found:
     return _Found(cue.start(), found.end, mention)
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date and period mentioned in ``text``, in text order, with its source string."""
+def _find(text: str) -> list[_Found]:
     if not text or not any(ch.isdigit() for ch in text):
         return []
     scan = text.translate(_SCAN_TABLE)
     found = _date_mentions(text, scan) + _word_mentions(text, scan)
     kept = _longest_first(found, lambda f: (f.start, f.end))
-    return [_mark_issued(text, scan, f).mention for f in kept]
+    return [_mark_issued(text, scan, f) for f in kept]
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date and period mentioned in ``text``, in text order, with its source string."""
+    return [f.mention for f in _find(text)]
 
 
 _PERIOD_RANK = {DateRole.PERIOD: 0, DateRole.FISCAL_YEAR: 1}
@@ -441,20 +445,33 @@ def document_dates(title: str, text: str) -> tuple[DateMention | None, DateMenti
     "ลงวันที่ …" in the text (signatures come last), else one in the title. Either may be None:
     no date is guessed.
     """
-    title_mentions = find_dates(title)
-    text_mentions = find_dates(text)
+    _, period, issued = analyse_dates(title, text)
+    return period, issued
+
+
+def analyse_dates(
+    title: str, text: str
+) -> tuple[list[DateMention], DateMention | None, DateMention | None]:
+    """All mentions in title and text (title first, when it is not repeated in the text),
+    plus :func:`document_dates`' (period, issued), scanning the text only once."""
+    title_found = _find(title)
+    text_found = _find(text)
+    title_mentions = [f.mention for f in title_found]
+    text_mentions = [f.mention for f in text_found]
     period = _best_period(title_mentions)
     if period is None:
-        period = _best_period(find_dates(text[:_PERIOD_HEAD_CHARS]))
+        period = _best_period([f.mention for f in text_found if f.start < _PERIOD_HEAD_CHARS])
     if period is not None and period.role is DateRole.UNKNOWN:
         period = period.model_copy(update={"role": DateRole.PERIOD})
     issued = next((m for m in reversed(text_mentions) if m.role is DateRole.ISSUED), None)
     if issued is None:
         issued = next((m for m in title_mentions if m.role is DateRole.ISSUED), None)
-    return period, issued
+    mentions = text_mentions if title and title in text else title_mentions + text_mentions
+    return mentions, period, issued
 
 
 __all__ = [
+    "analyse_dates",
     "be_to_ce",
     "ce_to_be",
     "document_dates",

@@ -1,0 +1,118 @@
+"""OCR of scanned PDFs and image files with tesseract (``tha+eng``), capped in pages and time.
+
+Pages are rasterised with poppler's ``pdftoppm`` and read one by one by the ``tesseract``
+command, so a slow page never blocks past the deadline. When tesseract or its Thai data is
+missing, ``ocr_available()`` is False and callers mark the file ``scanned_no_ocr``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+_LANGS = "tha+eng"
+_DPI = 200
+
+
+@dataclass
+class OcrResult:
+    pages: list[str] = field(default_factory=list)
+    capped: bool = False
+    """More pages than ``max_pages``: only the first ones were read."""
+    timed_out: bool = False
+    error: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+
+@lru_cache(maxsize=1)
+def ocr_available() -> bool:
+    """Whether tesseract is installed with Thai language data."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return False
+    try:
+        out = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    langs = {line.strip() for line in (out.stdout + out.stderr).splitlines()}
+    return "tha" in langs
+
+
+def _env() -> dict[str, str]:
+    # One thread per tesseract: the crawler runs several documents side by side.
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+def _tesseract(image: Path, timeout: float) -> str:
+    out = subprocess.run(
+        ["tesseract", str(image), "stdout", "-l", _LANGS, "--psm", "3"],
+        capture_output=True,
+        timeout=max(timeout, 0.1),
+        check=False,
+        env=_env(),
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.decode("utf-8", "replace").strip()[:200] or "tesseract")
+    return out.stdout.decode("utf-8", "replace")
+
+
+def ocr_pdf(body: bytes, *, page_count: int, max_pages: int, seconds: float) -> OcrResult:
+    """OCR the first ``max_pages`` pages of a PDF within ``seconds``."""
+    result = OcrResult(capped=page_count > max_pages)
+    if shutil.which("pdftoppm") is None:
+        result.error = "pdftoppm not installed"
+        return result
+    deadline = time.monotonic() + seconds
+    with tempfile.TemporaryDirectory(prefix="oit-ocr-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(body)
+        last = max(1, min(page_count, max_pages))
+        for page in range(1, last + 1):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                result.timed_out = True
+                break
+            prefix = Path(tmp) / f"p{page}"
+            try:
+                cmd = ["pdftoppm", "-r", str(_DPI), "-gray", "-png", "-singlefile"]
+                cmd += ["-f", str(page), "-l", str(page), str(src), str(prefix)]
+                subprocess.run(cmd, capture_output=True, timeout=left, check=True)
+                png = prefix.with_suffix(".png")
+                result.pages.append(_tesseract(png, deadline - time.monotonic()))
+                png.unlink(missing_ok=True)
+            except subprocess.TimeoutExpired:
+                result.timed_out = True
+                break
+            except (OSError, subprocess.CalledProcessError, RuntimeError) as exc:
+                result.error = str(exc)[:200]
+                break
+    return result
+
+
+def ocr_image(body: bytes, suffix: str, *, seconds: float) -> OcrResult:
+    """OCR one image file (PNG, JPEG, TIFF, GIF, BMP, WebP)."""
+    result = OcrResult()
+    with tempfile.TemporaryDirectory(prefix="oit-ocr-") as tmp:
+        src = Path(tmp) / f"in{suffix}"
+        src.write_bytes(body)
+        try:
+            result.pages.append(_tesseract(src, seconds))
+        except subprocess.TimeoutExpired:
+            result.timed_out = True
+        except (OSError, RuntimeError) as exc:
+            result.error = str(exc)[:200]
+    return result
+
+
+__all__ = ["OcrResult", "ocr_available", "ocr_image", "ocr_pdf"]
