@@ -47,7 +47,7 @@ def hub_problems(hub: HubPage, pack: Pack) -> list[Problem]:
                 make(
                     "hub_code_differs",
                     url=hub.url,
-                    code=row.code,
+                    row_code=f"O{row.code}",
                     label=row.label,
                     item=row.item_id,
                     year=pack.year,

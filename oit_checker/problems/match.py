@@ -24,9 +24,9 @@ register(
     ),
     ProblemSpec(
         "hub_code_differs",
-        'หน้า ITA ใช้รหัส {code} กับหัวข้อ "{label}" แต่ในเกณฑ์ปี {year} หัวข้อนี้คือข้อ {item}'
+        'หน้า ITA ใช้รหัส {row_code} กับหัวข้อ "{label}" แต่ในเกณฑ์ปี {year} หัวข้อนี้คือข้อ {item}'
         " อาจใช้เลขข้อของปีอื่นอยู่",
-        'The ITA page uses code {code} for "{label}", but in the {year} checklist this is item'
+        'The ITA page uses code {row_code} for "{label}", but in the {year} checklist this is item'
         " {item}; the page may still use another year's numbering.",
     ),
 )
