@@ -58,7 +58,8 @@ class TimeWindow(StrEnum):
     PREVIOUS_FISCAL_YEAR = "previous_fiscal_year"
     """Annual result reports: the fiscal year before the pack's year."""
     MULTI_YEAR = "multi_year"
-    """A plan spanning several years that includes the pack's fiscal year."""
+    """A plan whose period covers the pack's fiscal year: usually several years (e.g.
+    2566–2570); a plan made for that one year also fits."""
 
 
 class EvidenceKind(StrEnum):
@@ -83,7 +84,11 @@ class Provenance(_Strict):
 
 class Recognizer(_Strict):
     """How a piece of evidence is recognised in a document's text (matched after
-    ``oit_checker.thai.text.fold``, so spelling variants and Thai digits are covered)."""
+    ``oit_checker.thai.text.fold``, so spelling variants and Thai digits are covered).
+
+    The alternatives given (``any_of``, ``regex``, ``link_hosts``) are OR-ed: one hit among
+    them is enough. ``all_of`` and ``needs_image`` are conditions on top (AND).
+    """
 
     any_of: list[str] = Field(default_factory=list)
     """Phrases; one of them is enough."""
