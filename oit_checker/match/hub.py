@@ -279,6 +279,15 @@ def _labels_from_sections(
 # --------------------------------------------------------------------------- rows
 
 
+def label_item(label: str, pack: Pack) -> tuple[str | None, float]:
+    """The item a label (menu text, hub row, link text) names, and the label-text quality
+    (0.0 when only its code decided, or when nothing did)."""
+    row = _make_row(label, index_for(pack), pack)
+    if row is None:
+        return None, 0.0
+    return row.item_id, row.label_score
+
+
 def _make_row(label: str, index: PackIndex, pack: Pack) -> HubRow | None:
     reading = index.read_label(label)
     code_hit = _row_code(reading.codes)
@@ -323,5 +332,6 @@ __all__ = [
     "HubRow",
     "detect_hub",
     "is_button",
+    "label_item",
     "strip_button",
 ]

@@ -250,13 +250,9 @@ class PackIndex:
         file_name = unquote(parts.path.rsplit("/", 1)[-1]).lower()
         reading = UrlReading(path=path, file_name=file_name, codes=find_codes(path or "/"))
         if self._any_url is not None and self._any_url.search(path):
-            for item_id, raw, rx in self._url_patterns:
-                if item_id not in reading.url_items and rx.search(path):
-                    reading.url_items[item_id] = raw
+            _pattern_items(self._url_patterns, path, reading.url_items)
         if file_name and self._any_file is not None and self._any_file.search(file_name):
-            for item_id, raw, rx in self._file_patterns:
-                if item_id not in reading.file_items and rx.search(file_name):
-                    reading.file_items[item_id] = raw
+            _pattern_items(self._file_patterns, file_name, reading.file_items)
         stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
         words = re.sub(r"[_\-+.]+", " ", stem).strip()
         if re.search(r"[\u0e01-\u0e4e]", words):
@@ -264,6 +260,23 @@ class PackIndex:
             label.codes = []  # codes of the path are in reading.codes already
             reading.file_label = label
         return reading
+
+
+_CODE_ONLY = re.compile(r"[^a-z0-9]*(?:oit|o)?[ _.\-]?\d{1,3}[^a-z0-9]*")
+
+
+def _pattern_items(
+    patterns: list[tuple[str, str, re.Pattern[str]]], text: str, out: dict[str, str]
+) -> None:
+    """Items whose patterns match ``text``. A match that is nothing but an item code is left
+    to the (weak) code signal: codes mean different items in different years."""
+    for item_id, raw, rx in patterns:
+        if item_id in out:
+            continue
+        for m in rx.finditer(text):
+            if not _CODE_ONLY.fullmatch(m.group(0)):
+                out[item_id] = raw
+                break
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
