@@ -40,6 +40,7 @@ _NOT_FOUND = tuple(
 )
 _PASSWORD = tuple(fold(p) for p in ("รหัสผ่าน", "password"))
 _LOGIN = tuple(fold(p) for p in ("เข้าสู่ระบบ", "login", "log in", "sign in", "ลงชื่อเข้าใช้"))
+_FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|csv|jpe?g|png)(?:$|[?#])", re.IGNORECASE)
 _LOGIN_URL = re.compile(r"(?:^|[/?&=_-])(?:login|signin|sign-in|wp-login)")
 _APP_SHELL = re.compile(
     r"""id=["'](?:root|app|__next|__nuxt)["']|<noscript|ng-app|data-reactroot""", re.IGNORECASE
@@ -161,15 +162,24 @@ def _content_issue(doc: Document, resource: Resource | None, site: SiteEvidence)
     body = fold(doc.text.replace(doc.title, "", 1)) if doc.title else folded
     if len(body) < _TINY_CHARS and _js_shell(doc, resource):
         return Issue(Verdict.REVIEW, make("js_only", url), "js_only")
-    if (
-        len(body.strip()) < _EMPTY_CHARS
-        and not doc.images
-        and not doc.tables
-        and not any(link.url for link in doc.links)
-    ):
+    if _empty(doc):
         fix = ("fix_empty_page", {"url": url})
         return Issue(Verdict.FAIL, make("empty_page", url), "empty_page", fix)
     return None
+
+
+def _empty(doc: Document) -> bool:
+    """Nothing but the title and menus: the text left after removing the title, the headings
+    and every link's text is a few characters, and there is no image, table or file link."""
+    if doc.images or doc.tables:
+        return False
+    rest = doc.text
+    for part in sorted([doc.title, *doc.headings, *(lk.text for lk in doc.links)], key=len)[::-1]:
+        if part:
+            rest = rest.replace(part, " ")
+    if len(fold(rest).replace(" ", "")) >= _EMPTY_CHARS:
+        return False
+    return not any(_FILE_LINK.search(lk.url) for lk in doc.links if lk.url)
 
 
 def _js_shell(doc: Document, resource: Resource | None) -> bool:

@@ -257,7 +257,15 @@ def _monthly(
     have: set[Month] = set()
     other_years: list[int] = []
     for source, period, found in read:
-        months = _single_months([m for m in found if m.role is not DateRole.FISCAL_YEAR])
+        labels = [link.text for link in source.doc.links if link.text] if source.doc else []
+        # A month named only in a link's text is a label for a file, not data for that month.
+        months = _single_months(
+            [
+                m
+                for m in found
+                if m.role is not DateRole.FISCAL_YEAR and not any(m.source in t for t in labels)
+            ]
+        )
         if period is not None and period.start and period.end:
             span = _months_between(period.start, period.end)
             if len(span) == 1:
