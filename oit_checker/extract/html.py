@@ -98,7 +98,8 @@ def _tables(tree: LexborHTMLParser) -> list[Table]:
     for table in tree.css("table"):
         rows: list[list[str]] = []
         for tr in table.css("tr"):
-            if _nearest_table(tr) is not table:
+            owner = _nearest_table(tr)
+            if owner is None or owner.mem_id != table.mem_id:
                 continue  # rows of a nested table belong to that table
             cells = [
                 normalize(td.text(separator=" ", strip=True))[:_MAX_CELL_CHARS]

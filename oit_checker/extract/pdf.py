@@ -22,6 +22,7 @@ from oit_checker.models import DateMention, DocKind, Document
 from oit_checker.thai.dates import fiscal_year
 
 _SCANNED_CHARS_PER_PAGE = 25
+_MIN_OCR_CHARS = 8
 """Fewer visible characters than this per page on average: the PDF is a scan."""
 _BROKEN_HINT = re.compile(r"xref|startxref|EOF|trailer|truncat|damaged|invalid", re.IGNORECASE)
 _JUNK_TITLE = re.compile(
@@ -138,7 +139,7 @@ def _read_scanned(body: bytes, doc: Document, limits: ExtractLimits, *, visible_
         seconds=limits.ocr_seconds,
     )
     text = result.text
-    if sum(1 for ch in text if not ch.isspace()) < _SCANNED_CHARS_PER_PAGE:
+    if sum(1 for ch in text if not ch.isspace()) < _MIN_OCR_CHARS:
         doc.text = visible_text
         doc.review_reason = "scanned_ocr_failed"
         return

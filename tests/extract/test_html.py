@@ -1,0 +1,92 @@
+"""HTML pages: title, headings, main text without boilerplate, links incl. onclick, images,
+tables, TIS-620 pages and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fixtures import docgen
+from oit_checker.extract import extract
+from oit_checker.extract.html import extract_html
+from oit_checker.models import DateRole, DocKind, Resource
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>ข่าวประชาสัมพันธ์ - องค์การบริหารส่วนตำบลน้ำใส</title>
+<style>.menu{color:red}</style><script>var x = "ไม่ควรอยู่ในข้อความ";</script></head>
+<body>
+<nav><ul><li><a href="/ita.php">ITA</a></li>
+<li><a href="#" onclick="window.open('/docs/o12.pdf')">รายงานการกำกับติดตาม รอบ 6 เดือน</a>
+</li></ul></nav>
+<h1>ผู้บริหาร</h1>
+<div class="person">
+<img src="/img/mayor.jpg" alt="นายสมชาย ใจดี นายก อบต." width="160" height="200px">
+<p>นายสมชาย <b>ใจดี</b> นายกองค์การบริหารส่วนตำบล</p></div>
+<img data-src="/img/lazy.png" src="data:image/gif;base64,R0lGOD" alt="">
+<h2>แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ ๒๕๖๘</h2>
+<table><tr><th>ลำดับ</th><th>รายการ</th><th>วงเงิน</th></tr>
+<tr><td>1</td><td>จัดซื้อวัสดุสำนักงาน</td><td>15,000</td></tr>
+<tr><td>2</td><td>จ้างซ่อมถนน<table><tr><td>ซ้อน</td></tr></table></td><td>480,000</td></tr></table>
+<p>ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๖๗</p>
+<noscript>เปิด JavaScript</noscript>
+</body></html>"""
+
+
+def test_html_structure() -> None:
+    doc = extract_html(PAGE, "http://127.0.0.1:8000/news/1.html")
+    assert doc.kind is DocKind.HTML
+    assert doc.title == "ข่าวประชาสัมพันธ์ - องค์การบริหารส่วนตำบลน้ำใส"
+    assert doc.headings == ["ผู้บริหาร", "แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ 2568"]
+    by_text = {link.text: link for link in doc.links}
+    assert by_text["ITA"].url == "http://127.0.0.1:8000/ita.php"
+    onclick = by_text["รายงานการกำกับติดตาม รอบ 6 เดือน"]
+    assert onclick.url == "http://127.0.0.1:8000/docs/o12.pdf" and onclick.tag == "a_onclick"
+    mayor, lazy = doc.images
+    assert (mayor.src, mayor.alt, mayor.width, mayor.height) == (
+        "http://127.0.0.1:8000/img/mayor.jpg",
+        "นายสมชาย ใจดี นายก อบต.",
+        160,
+        200,
+    )
+    assert lazy.src == "http://127.0.0.1:8000/img/lazy.png"
+    outer = doc.tables[0].rows
+    assert outer[0] == ["ลำดับ", "รายการ", "วงเงิน"]
+    assert outer[1] == ["1", "จัดซื้อวัสดุสำนักงาน", "15,000"]
+    assert outer[2][0] == "2" and outer[2][2] == "480,000"
+    assert doc.tables[1].rows == [["ซ้อน"]]
+
+
+def test_html_main_text_keeps_lines_and_drops_boilerplate() -> None:
+    doc = extract_html(PAGE, "http://127.0.0.1:8000/news/1.html")
+    lines = doc.text.splitlines()
+    assert "นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล" in lines  # inline <b> stays in its line
+    assert "ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๖๗".replace("๑๕", "15").replace("๒๕๖๗", "2567") in lines
+    assert "1 จัดซื้อวัสดุสำนักงาน 15,000" in lines
+    for gone in ("ไม่ควรอยู่ในข้อความ", "color:red", "เปิด JavaScript", "ITA"):
+        assert gone not in doc.text
+
+
+def test_extract_html_dates_and_hash() -> None:
+    resource = Resource(
+        url="http://127.0.0.1:8000/news/1.html", status=200, content_type="text/html"
+    )
+    doc = extract(resource, PAGE.encode("utf-8"))
+    assert doc.issued is not None and doc.issued.start == date(2024, 10, 15)
+    assert doc.issued.role is DateRole.ISSUED
+    assert doc.period is not None and doc.period.fiscal_year == 2568
+    assert doc.sha256 is not None and len(doc.sha256) == 64
+
+
+def test_tis620_page_is_decoded(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620">'
+        "<title>หน้าแรก อบต.น้ำใส</title></head><body><h1>ข่าวประชาสัมพันธ์</h1>"
+        "<p>ประกาศ ณ วันที่ 15 ตุลาคม 2567</p></body></html>"
+    )
+    body = docgen.make_tis620_html(tmp_path / "index.html", html).read_bytes()
+    assert "หน้าแรก".encode() not in body  # really TIS-620 bytes
+    resource = Resource(url="http://127.0.0.1:8000/", status=200, content_type="text/html")
+    doc = extract(resource, body)
+    assert doc.title == "หน้าแรก อบต.น้ำใส"
+    assert doc.headings == ["ข่าวประชาสัมพันธ์"]
+    assert doc.issued is not None and doc.issued.start == date(2024, 10, 15)
