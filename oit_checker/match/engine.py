@@ -90,6 +90,16 @@ class Matcher:
             if link_key == key:
                 continue
             self._anchor(link, link_key, doc.url)
+            if link_key not in self._targets:
+                # "ดาวน์โหลด" → /ita/o-21.pdf: the URL itself may be the only hint.
+                reading = self._index.read_url(link_key)
+                if (
+                    reading.url_items
+                    or reading.file_items
+                    or reading.codes
+                    or (reading.file_label is not None and reading.file_label.scores)
+                ):
+                    self._target(link_key)
 
     def hubs(self) -> list[HubPage]:
         """Hub pages found so far; a hub repeated on many pages (a site menu) is listed once."""

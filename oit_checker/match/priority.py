@@ -60,11 +60,10 @@ def make_priority(pack: Pack) -> Callable[[str, str, str], float]:
                 score = max(score, 0.5 + 0.3 * best[1])
         if any(h.where is CodeWhere.PATH for h in reading.codes):
             score = max(score, 0.55)
-        if score == DEFAULT:
-            if _LOW_VALUE.search(path):
-                return LOW
-            if _DOCUMENT.search(path):
-                return DOCUMENT
+        if score < CODED and _LOW_VALUE.search(path):
+            return LOW
+        if score == DEFAULT and _DOCUMENT.search(path):
+            return DOCUMENT
         return round(score, 3)
 
     return priority
