@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
+from oit_checker.config import IgnoreEntry, apply_ignores
 from oit_checker.errors import UsageError
 from oit_checker.models import REPORT_SCHEMA_VERSION, Report, Verdict
 from oit_checker.report import (
@@ -246,3 +248,20 @@ def test_write_reports_into_a_file_path_is_a_usage_error(tmp_path: Path) -> None
     blocker.write_text("x")
     with pytest.raises(UsageError, match="output folder"):
         write_reports(sample_report(), ["json"], blocker)
+
+
+def test_ignored_items_are_marked_in_every_format() -> None:
+    report = apply_ignores(
+        sample_report(),
+        [IgnoreEntry("o16", "ระบบ e-GP ปิดปรับปรุง", date(2030, 1, 1))],
+        date(2025, 3, 5),
+    )
+    assert "(ยกเว้น / ignored)" in _text(render(report, "terminal"))
+    assert "ยกเว้นตามไฟล์ตั้งค่า / ignored by config" in _text(render(report, "html"))
+    assert "ระบบ e-GP ปิดปรับปรุง" in _text(render(report, "html"))
+    rows = list(csv.DictReader(io.StringIO(_text(render(report, "csv")))))
+    assert [r["id"] for r in rows if r["ignored"] == "yes"] == ["o16"]
+    suite = ET.fromstring(render(report, "junit")).find("testsuite")
+    assert suite is not None and suite.get("failures") == "1" and suite.get("skipped") == "3"
+    o16 = next(c for c in suite.findall("testcase") if (c.get("name") or "").startswith("o16"))
+    assert o16.find("failure") is None and o16.find("skipped") is not None
