@@ -7,7 +7,10 @@ import sys
 import typer
 
 from oit_checker import __version__
+from oit_checker.commands.runs import diff_command, history_command, schema_command
+from oit_checker.commands.scan import demo_command, scan_command
 from oit_checker.errors import OitCheckerError
+from oit_checker.rules.cli import rules_app
 
 app = typer.Typer(
     name="oit-checker",
@@ -17,6 +20,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.command("scan")(scan_command)
+app.command("demo")(demo_command)
+app.command("history")(history_command)
+app.command("diff")(diff_command)
+app.command("schema")(schema_command)
+app.add_typer(rules_app, name="rules")
 
 
 def _version(value: bool) -> None:
@@ -37,7 +47,7 @@ def _root(
 def main() -> None:
     """Entry point: run the app, turning known errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns typer.Exit codes here
     except OitCheckerError as exc:
         typer.echo(f"oit-checker: error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -47,7 +57,7 @@ def main() -> None:
         typer.echo("oit-checker: aborted", err=True)
         sys.exit(130)
     except Exception as exc:  # click usage errors
-        import click
+        from typer import _click as click  # typer vendors click; there is no top-level click
 
         if isinstance(exc, click.exceptions.UsageError):
             typer.echo(f"oit-checker: error: {exc.format_message()}", err=True)
@@ -56,3 +66,4 @@ def main() -> None:
             typer.echo(f"oit-checker: error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)
