@@ -38,6 +38,11 @@ _YEAR_PATTERNS = (
     re.compile(r"(?:ita|oit)\s*[-_]?\s*(25[6-9]\d|[6-9]\d)(?!\d)"),
     re.compile(r"(?:ปีงบประมาณ|ประจำปี|ปี|พ\.ศ\.*)\s*(25[6-9]\d)(?!\d)"),
 )
+# A line that opens with an item code (accordion titles, table rows rendered as lines).
+_LINE_CODE = re.compile(
+    r"^[ \t\-•*]*(?:ข้อ\s*)?(?:(?:o|oit)[ _.\-]?0{0,2}|0)([1-9]\d?)(?![\d./:)\-,])",
+    re.IGNORECASE | re.MULTILINE,
+)
 _LINK_TAGS = frozenset({"a", "area", "a_onclick", "area_onclick", "onclick", "embed", "object"})
 
 
@@ -130,6 +135,8 @@ def _may_be_hub(doc: Document, links: list[Link], index: PackIndex) -> bool:
                 best = index.read_label(" ".join(c for c in row if not is_button(c))).best()
                 if best and best[1] >= LABEL_MIN:
                     row_items.add(best[0])
+    if len(numbers) < 3:
+        numbers.update(int(m.group(1)) for m in _LINE_CODE.finditer(doc.text[:20000]))
     if len(numbers) >= 3 or len(row_items) >= HUB_MIN_ITEMS:
         return True
     if len(items) < HUB_MIN_ITEMS:

@@ -9,7 +9,7 @@ import pytest
 from oit_checker.match import Matcher, make_priority, mismatch_of
 from oit_checker.match.explain import candidate_problems
 from oit_checker.models import Candidate, Document, SignalKind
-from tests.match.docs import file_doc, html_doc, pack
+from tests.match.docs import file_doc, has_pack, html_doc, pack
 
 SITE = "http://abt.test.go.th"
 
@@ -157,3 +157,26 @@ def test_hub_menu_on_every_page_is_one_hub() -> None:
 def test_priority(url: str, text: str, context: str, low: float, high: float) -> None:
     priority = make_priority(pack(2567))
     assert low <= priority(url, text, context) <= high
+
+
+@pytest.mark.skipif(not has_pack(2569), reason="nacc-2569 pack not written yet")
+def test_2569_contact_label_on_development_plan_is_a_mismatch() -> None:
+    """ktltc 2569: the contact item's link was copied to a development-plan PDF."""
+    hub = f"""<html><head><title>ITA 2569</title></head><body><h1>การประเมิน ITA ปี 2569</h1><ul>
+    <li><a href="{SITE}/o1.php">O1 โครงสร้าง หน้าที่และอำนาจ</a></li>
+    <li><a href="{SITE}/o2.php">O2 ข้อมูลผู้บริหาร</a></li>
+    <li><a href="{SITE}/uploads/devplan.pdf">O3 ข้อมูลการติดต่อและช่องทางการสอบถาม</a></li>
+    <li><a href="{SITE}/news.php">O4 ข่าวประชาสัมพันธ์</a></li></ul></body></html>"""
+    plan = file_doc(
+        f"{SITE}/uploads/devplan.pdf",
+        "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)",
+        "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)\nองค์การบริหารส่วนตำบลทดสอบ\n"
+        "ยุทธศาสตร์การพัฒนา เป้าประสงค์ ตัวชี้วัด แผนพัฒนาท้องถิ่นฉบับนี้",
+    )
+    matcher = Matcher(pack(2569))
+    matcher.add(plan)
+    matcher.add(html_doc(hub, f"{SITE}/ita2569.php"))
+    result = matcher.candidates()
+    wrong = next(c for c in result["o03"] if c.url.endswith("devplan.pdf"))
+    assert mismatch_of(wrong) == "o05"
+    assert result["o05"][0].url.endswith("devplan.pdf")
