@@ -108,4 +108,43 @@ register(
         "This is an internal memo asking for approval, not the declaration signed by the head of"
         " the agency. Publish the signed No Gift Policy declaration.",
     ),
+    ProblemSpec(
+        "wrong_document_staff_development_plan_as_hr_progress",
+        "เอกสารนี้เป็นแผนพัฒนาบุคลากร ไม่ใช่การดำเนินการตามนโยบายหรือแผนการบริหารทรัพยากรบุคคล"
+        " ให้รายงานความก้าวหน้าและงบประมาณของแต่ละโครงการ/กิจกรรมตามนโยบายหรือแผนที่เผยแพร่ไว้"
+        " ในช่วง 6 เดือนแรกของปีงบประมาณ",
+        "This is a staff development plan, not the progress of the HR policy or plan. Report the"
+        " progress and budget of each project of the published policy or plan for the first six"
+        " months of the fiscal year.",
+    ),
+    ProblemSpec(
+        "wrong_document_declaration_as_no_gift_report",
+        "เอกสารนี้เป็นประกาศเจตนารมณ์ No Gift Policy ไม่ใช่รายงานผล ให้เผยแพร่รายงานผลการดำเนินการ"
+        "ตามนโยบาย และข้อมูลการรับทรัพย์สินหรือประโยชน์อื่นใด (หากไม่มีการรับให้ระบุว่าไม่มี)",
+        "This is the No Gift Policy declaration, not a report. Publish the report of results and"
+        " of any gifts or benefits received (or state that none were).",
+    ),
+    ProblemSpec(
+        "wrong_document_declaration_as_no_gift_activity",
+        "เอกสารนี้เป็นประกาศเจตนารมณ์ No Gift Policy เพียงอย่างเดียว ไม่ใช่กิจกรรมสร้างวัฒนธรรม"
+        " ให้เผยแพร่กิจกรรมที่ดำเนินการ (ชื่อกิจกรรม วัน เวลา สถานที่ ผู้เข้าร่วม)",
+        "This is only the No Gift Policy declaration, not a culture-building activity. Publish"
+        " the activities carried out (name, date, place, participants).",
+    ),
+    ProblemSpec(
+        "wrong_document_law_text_as_duties",
+        "เอกสารนี้เป็นตัวบทกฎหมายทั้งฉบับ ไม่ใช่หน้าที่และอำนาจของหน่วยงาน ให้สรุปหน้าที่และอำนาจ"
+        "ของหน่วยงานเองเป็นข้อ ๆ และอ้างอิงกฎหมายที่ให้อำนาจ",
+        "This is the full text of a law, not the agency's duties and powers. Summarise the"
+        " agency's own duties point by point and cite the law that grants them.",
+    ),
+    ProblemSpec(
+        "wrong_document_purchase_register_as_procurement_list",
+        "เอกสารนี้เป็นทะเบียนคุมการขอซื้อขอจ้าง/ทะเบียนรายงานขอซื้อขอจ้าง ไม่ใช่รายการและความก้าวหน้า"
+        "การจัดซื้อจัดจ้าง ให้เผยแพร่รายการจัดซื้อจัดจ้างที่มีวงเงินงบประมาณ แหล่งที่มาของงบประมาณ"
+        " สถานะ วิธีการ ราคากลาง ราคาที่ตกลง ผู้ประกอบการที่ได้รับคัดเลือก และเลขที่โครงการ e-GP",
+        "This is a purchase-request register, not the list of procurement items and their"
+        " progress. Publish each item with budget, source of funds, status, method, reference"
+        " price, agreed price, selected supplier and e-GP project number.",
+    ),
 )
