@@ -324,7 +324,7 @@ class Crawler:
         if self._stop_requested:
             self._stopping = True
         if self._stopping:
-            self._not_fetched(entry, "interrupted" if self._stop_requested else "max_wall_s")
+            self._not_fetched(entry, self._stop_reason())
             return None
         host = host_of(entry.url)
         slot = self._slot(host)
@@ -363,6 +363,8 @@ class Crawler:
             self._start_url = out.final_url
         if out.final_url and out.final_url != entry.url:
             self._frontier.mark_seen(self._key(out.final_url))
+        if out.error == FetchError.NOT_FETCHED:
+            return self._not_fetched(entry, self._stop_reason())
         return await self._handle(entry, out)
 
     async def _handle(self, entry: Entry, out: Outcome) -> Resource:
@@ -667,9 +669,7 @@ class Crawler:
 
     def _result(self) -> CrawlResult:
         interrupted = self._stop_requested
-        reason = "interrupted" if interrupted else "limit"
-        if not interrupted and "max_wall_s" in self._limits:
-            reason = "max_wall_s"
+        reason = self._stop_reason()
         for key, (entry, limit) in self._deferred.items():
             if not self._frontier.seen(key) and entry.url not in self._resources:
                 self._limit(limit)
@@ -713,6 +713,11 @@ class Crawler:
         )
 
     # ------------------------------------------------------------------ helpers
+
+    def _stop_reason(self) -> str:
+        if self._stop_requested:
+            return "interrupted"
+        return "max_wall_s" if "max_wall_s" in self._limits else "limit"
 
     def _slot(self, host: str) -> HostSlot:
         slot = self._slots.get(host)

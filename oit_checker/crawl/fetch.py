@@ -182,11 +182,11 @@ class Fetcher:
         while True:
             out.attempts += 1
             att = await self._attempt(url, slot, entry, out, max_bytes, raw)
-            if att.error == FetchError.TLS and not self.s.strict_tls:
+            if att.error == FetchError.TLS:
                 host = host_of(url)
-                if host not in self.unverified_hosts:
+                self._on_tls_error(host, att.detail or "certificate not valid")
+                if not self.s.strict_tls and host not in self.unverified_hosts:
                     self.unverified_hosts.add(host)
-                    self._on_tls_error(host, att.detail or "certificate not valid")
                     continue
             if att.location is not None:
                 slot.success()
@@ -224,6 +224,13 @@ class Fetcher:
         client = self._unverified if lenient else self._verified
         headers = self.cache.conditional_headers(entry)
         async with slot.request():
+            # Checked again after waiting for the slot: the host may have died meanwhile.
+            if slot.open:
+                _reset_outcome(out, FetchError.CIRCUIT_OPEN, f"circuit open for {host}")
+                return _Attempt(error=FetchError.CIRCUIT_OPEN)
+            if self._stopping():
+                _reset_outcome(out, FetchError.NOT_FETCHED, "stopped")
+                return _Attempt(error=FetchError.NOT_FETCHED)
             try:
                 async with client.stream("GET", url, headers=headers) as resp:
                     out.tls_verified = not lenient or not url.startswith("https:")
