@@ -98,7 +98,7 @@ def assess_item(
     elif not site.reachable:
         outcome = _unreachable(ctx)
     else:
-        outcomes = [_judge_group(ctx, group) for group in _groups(ranked)[:_MAX_GROUPS]]
+        outcomes = [_judge_group(ctx, group) for group in _contenders(_groups(ranked))]
         if item.evidence_kind is EvidenceKind.CHANNEL:
             channel = _channel_sources(ctx)
             if channel:
@@ -116,6 +116,20 @@ def _groups(ranked: Sequence[Candidate]) -> list[list[Candidate]]:
     for cand in ranked:
         groups.setdefault(cand.via_hub or cand.url, []).append(cand)
     return list(groups.values())
+
+
+_RUNNER_UP_GAP = 0.25
+"""A weaker candidate group may still win with a pass only when its score is within this gap
+of the best one: a document found by a generic URL word ("report") must never pass an item
+whose own, clearly matched document fails."""
+
+
+def _contenders(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    if not groups:
+        return []
+    best = max(c.score for c in groups[0])
+    kept = [g for g in groups if max(c.score for c in g) >= best - _RUNNER_UP_GAP]
+    return kept[:_MAX_GROUPS]
 
 
 def _pick(outcomes: list[_Outcome]) -> _Outcome:
@@ -392,7 +406,7 @@ def _mismatch(ctx: _Ctx, group: list[Candidate], pool: list[Source]) -> tuple[Pr
         c.via_hub or any(s.kind in (SignalKind.HUB_LABEL, SignalKind.CODE) for s in c.signals)
         for c in group
     )
-    if other is None and labelled and pool:
+    if other is None and labelled and pool and not _titled_as(ctx.item, pool):
         other = _other_item(ctx, pool)
     if other is None:
         return None
@@ -410,6 +424,20 @@ def _mismatch(ctx: _Ctx, group: list[Candidate], pool: list[Source]) -> tuple[Pr
     }
     problem = make("label_content_mismatch", pool[0].url if pool else None, **params)
     return problem, ("fix_label_content_mismatch", {"other": base.id})
+
+
+def _titled_as(item: Item, pool: list[Source]) -> bool:
+    """A document whose own title names this item is this item's document, however much of
+    another item's wording its body contains (an annual report quotes the annual plan)."""
+    titles = [fold(t) for t in [item.title_th, *item.signals.labels] if len(t) >= 6]
+    for source in pool:
+        doc = source.doc
+        if doc is None:
+            continue
+        head = fold(" ".join([doc.title, *doc.headings[:3], doc.text[:200]]))
+        if any(t in head for t in titles):
+            return True
+    return False
 
 
 def _other_item(ctx: _Ctx, pool: list[Source]) -> str | None:

@@ -1,0 +1,332 @@
+"""``oit-checker scan URL`` and ``oit-checker demo``: crawl a site, assess it, write the report."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from oit_checker.config import Config, apply_ignores, load_config, merge_options
+from oit_checker.crawl import CrawlConfig, CrawlProgress
+from oit_checker.errors import UsageError
+from oit_checker.extract import ExtractLimits
+from oit_checker.models import Report, Verdict
+from oit_checker.pipeline import ScanOptions, run_scan
+from oit_checker.report import check_formats, print_summary, write_reports
+from oit_checker.rules.loader import get_pack
+from oit_checker.rules.schema import Pack
+from oit_checker.store.diff import diff_reports, render_diff
+from oit_checker.store.history import History, default_history_path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_COULD_NOT_ASSESS = 3
+DEFAULT_CONFIG = Path("oit-checker.toml")
+DEFAULT_FORMATS = ("terminal", "json", "html")
+
+
+@dataclass
+class RunOptions:
+    """Everything a scan-like command decided, after config file and command line merged."""
+
+    config: Config
+    pack: Pack
+    crawl: CrawlConfig
+    ocr: bool
+    quiet: bool
+    compare_last: bool
+    snapshot: Path | None
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("oit-checker")) / "http"
+
+
+def demo_site_dir() -> Path:
+    """The bundled demo site: in an installed wheel ``oit_checker/_demo_site``, in a checkout
+    ``fixtures/sites/demo``."""
+    installed = resources.files("oit_checker").joinpath("_demo_site")
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parents[2] / "fixtures" / "sites" / "demo"
+
+
+def read_config(path: Path | None) -> Config:
+    """The config file given, or ``./oit-checker.toml`` if present, or defaults."""
+    if path is not None:
+        if not path.is_file():
+            raise UsageError(f"config file not found: {path}")
+        return load_config(path)
+    if DEFAULT_CONFIG.is_file():
+        return load_config(DEFAULT_CONFIG)
+    return Config(formats=DEFAULT_FORMATS)
+
+
+def resolve_pack(config: Config) -> Pack:
+    if config.pack:
+        return get_pack(pack_file=Path(config.pack))
+    return get_pack(year=config.year)
+
+
+def crawl_config(config: Config, start_url: str, **overrides: Any) -> CrawlConfig:
+    kwargs = config.crawl.crawl_kwargs()
+    kwargs.setdefault("cache_dir", default_cache_dir())
+    kwargs.update(overrides)
+    return CrawlConfig(start_url=start_url, **kwargs)
+
+
+@contextmanager
+def progress_display(quiet: bool) -> Iterator[Any]:
+    """A rich progress line on a terminal; nothing when quiet or not a TTY."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("[bold]กำลังตรวจ / crawling[/]"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[line]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("crawl", total=None, line="")
+
+        def update(p: CrawlProgress) -> None:
+            line = (
+                f"fetched {p.fetched} · queued {p.queued} · documents {p.documents}"
+                f" · errors {p.errors}"
+            )
+            progress.update(task, line=line)
+
+        yield update
+
+
+def execute(run: RunOptions, *, mode: str = "scan", keep_history: bool | None = None) -> int:
+    """Run the scan, store it, write the reports, print the summary; return the exit code."""
+    console = Console()
+    err = Console(stderr=True)
+    with progress_display(run.quiet) as progress:
+        outcome = run_scan(
+            run.pack,
+            ScanOptions(
+                crawl=run.crawl,
+                extract_limits=ExtractLimits(ocr=run.ocr),
+                progress=progress,
+                mode=mode,
+            ),
+        )
+    report = apply_ignores(outcome.report, run.config.ignore, date.today())
+    previous = _store(run, report, keep_history)
+    formats = check_formats(run.config.formats)
+    files = write_reports(report, [f for f in formats if f != "terminal"], run.config.output)
+    if run.snapshot is not None:
+        from oit_checker.snapshot import write_snapshot
+
+        files.append(write_snapshot(report, run.snapshot, outcome.bodies))
+    if not run.quiet:
+        if "terminal" in formats:
+            print_summary(report, console)
+        if run.compare_last and previous is not None:
+            render_diff(diff_reports(previous, report), console)
+        elif run.compare_last:
+            console.print("ไม่มีผลการตรวจครั้งก่อนของเว็บไซต์นี้ / no earlier run of this site to compare")
+        for path in files:
+            console.print(f"เขียนรายงาน / wrote {path}")
+    if report.summary.score is None and not _reachable(report):
+        err.print(
+            "oit-checker: could not assess the site: "
+            + "; ".join(f.message_en for f in report.site_findings[:3])
+        )
+        return EXIT_COULD_NOT_ASSESS
+    return exit_code(report, run.config, previous)
+
+
+def _reachable(report: Report) -> bool:
+    return not any(f.code in ("site_unreachable", "dns", "connect") for f in report.site_findings)
+
+
+def _store(run: RunOptions, report: Report, keep: bool | None) -> Report | None:
+    keep_history = run.config.keep_history if keep is None else keep
+    if not keep_history and not run.compare_last:
+        return None
+    history = History(run.config.history or default_history_path())
+    previous = history.last(report.site)
+    if keep_history:
+        history.add(report)
+    return previous
+
+
+def exit_code(report: Report, config: Config, previous: Report | None) -> int:
+    """0 nothing to report, 1 findings according to ``fail_on`` and thresholds."""
+    active = [item for item in report.items if not item.ignored]
+    fail_on = set(config.fail_on)
+    if "fail" in fail_on and any(i.verdict is Verdict.FAIL for i in active):
+        return EXIT_FINDINGS
+    if "review" in fail_on and any(i.verdict in (Verdict.FAIL, Verdict.REVIEW) for i in active):
+        return EXIT_FINDINGS
+    if "not_checked" in fail_on and any(i.verdict is Verdict.NOT_CHECKED for i in active):
+        return EXIT_FINDINGS
+    if (
+        "regression" in fail_on
+        and previous is not None
+        and diff_reports(previous, report).regressions
+    ):
+        return EXIT_FINDINGS
+    min_score = config.thresholds.min_score
+    score = report.summary.score
+    if min_score is not None and (score is None or score < min_score):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def scan_command(
+    url: str = typer.Argument(..., help="เว็บไซต์หลักของหน่วยงาน / the agency's main website URL"),
+    year: int | None = typer.Option(
+        None, "--year", help="ปีการประเมิน พ.ศ. / assessment year (e.g. 2568)"
+    ),
+    pack: Path | None = typer.Option(
+        None, "--pack", help="ไฟล์ชุดเกณฑ์ของผู้ใช้ / your own rule pack file"
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="โฟลเดอร์รายงาน / report folder"
+    ),
+    formats: list[str] | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="terminal, json, html, md, csv, junit (repeat or comma-separate)",
+    ),
+    config_file: Path | None = typer.Option(None, "--config", help="oit-checker.toml"),
+    max_pages: int | None = typer.Option(None, "--max-pages", help="HTML pages to fetch at most"),
+    max_documents: int | None = typer.Option(None, "--max-documents", help="documents at most"),
+    max_depth: int | None = typer.Option(
+        None, "--max-depth", help="link depth from the start page"
+    ),
+    max_time: float | None = typer.Option(None, "--max-time", help="seconds for the whole crawl"),
+    interval: float | None = typer.Option(
+        None, "--interval", help="seconds between requests to one host (default 0.5)"
+    ),
+    concurrency: int | None = typer.Option(
+        None, "--per-host", help="requests in flight per host (default 2)"
+    ),
+    timeout: float | None = typer.Option(None, "--timeout", help="seconds per request"),
+    extra_hosts: list[str] | None = typer.Option(
+        None, "--extra-host", help="another host that belongs to the site (repeatable)"
+    ),
+    strict_tls: bool = typer.Option(False, "--strict-tls", help="stop on certificate errors"),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="HTTP cache folder"),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="do not OCR scanned documents"),
+    history: Path | None = typer.Option(None, "--history", help="history database (SQLite)"),
+    no_history: bool = typer.Option(False, "--no-history", help="do not store this run"),
+    compare_last: bool = typer.Option(False, "--compare-last", help="diff against the last run"),
+    fail_on: list[str] | None = typer.Option(
+        None, "--fail-on", help="exit 1 on: fail (default), review, not_checked, regression, never"
+    ),
+    min_score: float | None = typer.Option(None, "--min-score", help="exit 1 below this score"),
+    snapshot: Path | None = typer.Option(
+        None, "--snapshot", help="keep fetched evidence files here"
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+) -> None:
+    """ตรวจเว็บไซต์ทั้งเว็บตามเกณฑ์ OIT / Crawl a site and assess it against the OIT checklist.
+
+    Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage error, 3 could not
+    assess (site unreachable or blocked).
+    """
+    config = read_config(config_file)
+    config = merge_options(
+        config,
+        site=url,
+        year=year,
+        pack=str(pack) if pack else None,
+        output=output,
+        formats=_split(formats),
+        history=history,
+        keep_history=False if no_history else None,
+        fail_on=_split(fail_on),
+        min_score=min_score,
+        max_pages=max_pages,
+        max_documents=max_documents,
+        max_depth=max_depth,
+        min_interval=interval,
+        per_host_concurrency=concurrency,
+        timeout=timeout,
+        strict_tls=True if strict_tls else None,
+        cache_dir=cache_dir,
+    )
+    overrides: dict[str, Any] = {}
+    if max_time is not None:
+        overrides["max_wall_s"] = max_time
+    if extra_hosts:
+        overrides["extra_hosts"] = tuple(extra_hosts)
+    run = RunOptions(
+        config=config,
+        pack=resolve_pack(config),
+        crawl=crawl_config(config, config.site or url, **overrides),
+        ocr=not no_ocr,
+        quiet=quiet,
+        compare_last=compare_last,
+        snapshot=snapshot,
+    )
+    raise typer.Exit(execute(run))
+
+
+def demo_command(
+    output: Path = typer.Option(Path("demo-report"), "--output", "-o", help="report folder"),
+    formats: list[str] | None = typer.Option(None, "--format", "-f", help="report formats"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+) -> None:
+    """ตรวจเว็บไซต์ตัวอย่างที่มากับโปรแกรม / Scan the bundled demo site (no internet needed).
+
+    Serves a fictional อบต. site on 127.0.0.1 on a free port, scans it, prints the summary,
+    writes the report files and stops the server.
+    """
+    from oit_checker.fixture_server import FixtureServer
+
+    site = demo_site_dir()
+    if not (site / "index.html").is_file():
+        raise UsageError(f"the demo site is missing: {site}")
+    chosen = _split(formats) or ("terminal", "json", "html", "md", "csv", "junit")
+    config = replace(Config(), formats=tuple(chosen), output=output, keep_history=False)
+    with tempfile.TemporaryDirectory(prefix="oit-demo-") as cache, FixtureServer(site) as server:
+        if not quiet:
+            Console().print(f"เว็บไซต์ตัวอย่าง / demo site: {server.url}")
+        run = RunOptions(
+            config=config,
+            pack=get_pack(year=2567),
+            crawl=crawl_config(
+                config,
+                server.url,
+                cache_dir=Path(cache),
+                min_interval_s=0.0,
+                per_host_concurrency=4,
+            ),
+            ocr=True,
+            quiet=quiet,
+            compare_last=False,
+            snapshot=None,
+        )
+        code = execute(run, mode="demo", keep_history=False)
+    # The demo's findings are intended; only a failure to assess is an error here.
+    raise typer.Exit(EXIT_COULD_NOT_ASSESS if code == EXIT_COULD_NOT_ASSESS else EXIT_OK)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)

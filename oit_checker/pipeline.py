@@ -1,0 +1,187 @@
+"""One scan, end to end: crawl → extract → match → assess → Report.
+
+HTML pages are read while the crawl runs (their links steer the crawl); documents are read
+after it, from the bodies the crawler streamed to disk, so that a slow PDF or an OCR run never
+holds up the crawler's event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from oit_checker import __version__
+from oit_checker.assess import SiteEvidence, assess, detect_agency_type, score
+from oit_checker.crawl import CrawlConfig, Crawler, CrawlProgress, CrawlResult, normalize_url
+from oit_checker.extract import ExtractLimits, extract
+from oit_checker.match import Matcher, make_priority
+from oit_checker.models import (
+    DocKind,
+    Document,
+    Link,
+    PackInfo,
+    Report,
+    Resource,
+)
+from oit_checker.rules.schema import Pack
+
+
+@dataclass
+class ScanOptions:
+    """What a scan needs besides the site: limits and politeness come from CrawlConfig."""
+
+    crawl: CrawlConfig
+    extract_limits: ExtractLimits = field(default_factory=ExtractLimits)
+    today: date | None = None
+    progress: Callable[[CrawlProgress], None] | None = None
+    mode: str = "scan"
+    """``scan`` (crawl the site) or ``audit`` (only the submitted URLs)."""
+
+
+@dataclass
+class ScanOutcome:
+    report: Report
+    bodies: dict[str, str]
+    """sha256 → path of the stored body, for ``--snapshot``."""
+
+
+@dataclass
+class _State:
+    documents: dict[str, Document] = field(default_factory=dict)
+    pending: list[Resource] = field(default_factory=list)
+
+
+def run_scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
+    """Scan a site and return the Report. Ctrl-C stops the crawl cleanly: the report is then
+    built from what was fetched so far and marked partial."""
+    return asyncio.run(scan(pack, options))
+
+
+async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
+    started = datetime.now(UTC)
+    matcher = Matcher(pack)
+    state = _State()
+
+    def on_page(resource: Resource, body: bytes, text: str | None) -> Sequence[Link] | None:
+        if text is None:
+            state.pending.append(resource)  # documents are read after the crawl
+            return None
+        doc = extract(resource, body, text=text, limits=options.extract_limits)
+        _keep(state, resource, doc)
+        matcher.add(doc)
+        return doc.links if doc.kind is DocKind.HTML else None
+
+    crawler = Crawler(
+        options.crawl, on_page=on_page, priority=make_priority(pack), progress=options.progress
+    )
+    result = await _run_crawler(crawler)
+    for resource in state.pending:
+        doc = _read_document(resource, options.extract_limits)
+        if doc is not None and doc.kind is not DocKind.OTHER:
+            _keep(state, resource, doc)
+            matcher.add(doc)
+    site = _site_evidence(result, state)
+    results = assess(pack, matcher.candidates(), site, today=options.today)
+    finished = datetime.now(UTC)
+    report = Report(
+        tool_version=__version__,
+        pack=PackInfo(
+            id=pack.id,
+            scheme=pack.scheme,
+            year=pack.year,
+            status=str(pack.status),
+            item_count=len(pack.items),
+        ),
+        site=result.start_url or options.crawl.start_url,
+        started_at=started,
+        finished_at=finished,
+        settings=_settings(options),
+        crawl=result.stats,
+        site_findings=result.site_findings,
+        items=results,
+        external_links=result.external_links,
+        summary=score(results),
+        partial=result.partial or not result.reachable,
+    )
+    bodies = {r.sha256: r.body_path for r in result.resources if r.sha256 and r.body_path}
+    return ScanOutcome(report=report, bodies=bodies)
+
+
+async def _run_crawler(crawler: Crawler) -> CrawlResult:
+    """Run the crawl; SIGINT/SIGTERM ask the crawler to stop instead of killing the process."""
+    loop = asyncio.get_running_loop()
+    installed: list[signal.Signals] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, crawler.stop)
+            installed.append(sig)
+    try:
+        return await crawler.run()
+    finally:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+
+
+def _keep(state: _State, resource: Resource, doc: Document) -> None:
+    for url in {resource.url, resource.final_url or resource.url, doc.url}:
+        state.documents[normalize_url(url)] = doc
+
+
+def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None:
+    if not resource.body_path:
+        return None
+    path = Path(resource.body_path)
+    try:
+        body = path.read_bytes()
+    except OSError:
+        return None
+    return extract(resource, body, limits=limits)
+
+
+def _site_evidence(result: CrawlResult, state: _State) -> SiteEvidence:
+    resources: dict[str, Resource] = {}
+    for resource in result.resources:
+        resources[normalize_url(resource.url)] = resource
+        if resource.final_url:
+            resources.setdefault(normalize_url(resource.final_url), resource)
+    inbound: dict[str, list[tuple[str, Link]]] = {}
+    for page, links in result.links.items():
+        for link in links:
+            if link.url and link.url.startswith(("http://", "https://")):
+                inbound.setdefault(normalize_url(link.url), []).append((page, link))
+    start = state.documents.get(normalize_url(result.start_url)) if result.start_url else None
+    names = [start.title, start.text[:2000]] if start is not None else []
+    return SiteEvidence(
+        site=result.start_url,
+        documents=state.documents,
+        resources=resources,
+        inbound=inbound,
+        external_links=result.external_links,
+        site_findings=result.site_findings,
+        reachable=result.reachable,
+        partial=result.partial,
+        soft_404=result.soft_404,
+        agency_type=detect_agency_type(names),
+    )
+
+
+def _settings(options: ScanOptions) -> dict[str, Any]:
+    c = options.crawl
+    return {
+        "mode": options.mode,
+        "max_pages": c.max_pages,
+        "max_documents": c.max_documents,
+        "max_depth": c.max_depth,
+        "max_wall_s": c.max_wall_s,
+        "per_host_concurrency": c.per_host_concurrency,
+        "min_interval_s": c.min_interval_s,
+        "strict_tls": c.strict_tls,
+        "respect_robots": c.respect_robots,
+        "ocr": options.extract_limits.ocr,
+    }
