@@ -229,7 +229,10 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 4x
+
+
+class _UniqueKeyLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that rejects a key given twice in one mapping (YAML silently keeps the last)."""
 
 
@@ -343,12 +346,14 @@ def _line_of(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int | None:
     if node is None:
         return None
     found = node
+    key_line: int | None = None
     for part in loc:
         nxt: yaml.Node | None = None
+        key_line = None
         if isinstance(found, yaml.MappingNode) and isinstance(part, str):
             for key, value in found.value:
                 if getattr(key, "value", None) == part:
-                    nxt = key if part == loc[-1] and isinstance(value, yaml.ScalarNode) else value
+                    nxt, key_line = value, key.start_mark.line
                     break
         elif (
             isinstance(found, yaml.SequenceNode)
@@ -359,7 +364,8 @@ def _line_of(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int | None:
         if nxt is None:
             break
         found = nxt
-    return found.start_mark.line + 1
+    # A mapping value starts on the line after its key; point at the key.
+    return (key_line if key_line is not None else found.start_mark.line) + 1
 
 
 def _unknown_field_message(loc: tuple[str | int, ...]) -> str:
