@@ -29,7 +29,7 @@ from oit_checker.models import Candidate, Document, Link, Signal, SignalKind
 from oit_checker.rules.schema import Pack
 from oit_checker.thai.text import fold
 
-BODY_CHARS = 6000
+BODY_CHARS = 3000
 """Body text read for matching: the start of a document (cover page, heading, introduction)
 says what it is; reading further costs time on every page and adds little."""
 LABEL_SIGNAL_MIN = 0.45
@@ -66,6 +66,7 @@ class Matcher:
         self._targets: dict[str, _Target] = {}
         self._hubs: dict[frozenset[tuple[str, str]], HubPage] = {}
         self._seen_anchors: set[tuple[str, str]] = set()
+        self._seen_links: set[tuple[str, str, str]] = set()
 
     # ----------------------------------------------------------------------- feeding
 
@@ -194,6 +195,10 @@ class Matcher:
         target.labels.setdefault(row.item_id, row.label[:120])
 
     def _anchor(self, link: Link, key: str, page: str) -> None:
+        seen = (key, link.text, link.context)
+        if seen in self._seen_links:
+            return
+        self._seen_links.add(seen)
         text = link.text
         factor = 1.0
         if is_button(text) and link.context:
@@ -413,6 +418,18 @@ def mismatch_of(candidate: Candidate) -> str | None:
 
 def url_key(url: str) -> str:
     """The URL a target is kept under: fragment dropped, scheme and host lower-cased."""
+    key = _URL_KEYS.get(url)
+    if key is None:
+        if len(_URL_KEYS) > 100_000:
+            _URL_KEYS.clear()
+        key = _URL_KEYS[url] = _url_key(url)
+    return key
+
+
+_URL_KEYS: dict[str, str] = {}
+
+
+def _url_key(url: str) -> str:
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -24,6 +24,9 @@ HUB_MIN_ITEMS = 4
 LABEL_MIN = 0.6
 """Label quality from which a row's text (rather than its code) decides its item."""
 
+SECTION_GAP = 200
+"""Characters of text allowed between a section title (or its previous link) and a link."""
+
 # Link texts that say nothing about the target: the label is elsewhere in the row.
 _BUTTONS = (
     "เปิด เปิดดู คลิก คลิกที่นี่ คลิกเลย คลิ๊ก คลิกดู ดาวน์โหลด ดาวโหลด download รายละเอียด"
@@ -43,6 +46,7 @@ _LINE_CODE = re.compile(
     r"^[ \t\-•*]*(?:ข้อ\s*)?(?:(?:o|oit)[ _.\-]?0{0,2}|0)([1-9]\d?)(?![\d./:)\-,])",
     re.IGNORECASE | re.MULTILINE,
 )
+_FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|csv|pptx?|jpe?g|png|zip|rar)(?:$|\?)", re.IGNORECASE)
 _LINK_TAGS = frozenset({"a", "area", "a_onclick", "area_onclick", "onclick", "embed", "object"})
 
 
@@ -122,9 +126,10 @@ def _may_be_hub(doc: Document, links: list[Link], index: PackIndex) -> bool:
     for text in (*(link.text for link in links), *doc.headings):
         reading = index.read_label(text)
         numbers.update(h.number for h in reading.codes if h.where is CodeWhere.LABEL)
-        best = reading.best()
-        if best and best[1] >= LABEL_MIN:
-            items.add(best[0])
+        if reading.scores:
+            best = reading.best()
+            if best and best[1] >= LABEL_MIN:
+                items.add(best[0])
     row_items: set[str] = set()
     for table in doc.tables:
         for row in table.rows[:80]:
@@ -149,8 +154,19 @@ def _may_be_hub(doc: Document, links: list[Link], index: PackIndex) -> bool:
 
 def is_button(text: str) -> bool:
     """Link text that says nothing about its target ("เปิด", "คลิก", "ดาวน์โหลด", an icon)."""
-    folded = fold(text).strip(" .:()[]-*")
-    return not folded or folded in BUTTON_WORDS or (len(folded) <= 2 and not folded.isalnum())
+    if len(text) > 40:
+        return False
+    known = _BUTTON_CACHE.get(text)
+    if known is None:
+        folded = fold(text).strip(" .:()[]-*")
+        known = not folded or folded in BUTTON_WORDS or (len(folded) <= 2 and not folded.isalnum())
+        if len(_BUTTON_CACHE) > 50_000:
+            _BUTTON_CACHE.clear()
+        _BUTTON_CACHE[text] = known
+    return known
+
+
+_BUTTON_CACHE: dict[str, bool] = {}
 
 
 def _informative(reading: LabelReading) -> bool:
@@ -179,7 +195,14 @@ def _row_labels(
         pending.append(i)
     if pending:
         _labels_from_tables(doc, links, pending, labels, index)
-        _labels_from_sections(doc, links, [i for i in pending if labels[i] is None], labels, index)
+        # Under a section title only buttons and files count: a page link with its own
+        # wording ("ประชุมสภา") is not an item's evidence just because it follows one.
+        loose = [
+            i
+            for i in pending
+            if labels[i] is None and (is_button(links[i].text) or _FILE_URL.search(links[i].url))
+        ]
+        _labels_from_sections(doc, links, loose, labels, index)
     return labels, {i for i in pending if labels[i] is not None}
 
 
@@ -270,10 +293,15 @@ def _labels_from_sections(
         if i in pending_set:
             located[i] = found
     first_link_in_section: dict[int, int] = {}
+    reach: dict[int, int] = {}
     for i in sorted(located, key=located.__getitem__):
         section = bisect.bisect_right(starts, located[i]) - 1
         if section < 0:
             continue
+        # A link far below its section's title (page text, a footer) is not part of it.
+        if located[i] - reach.get(section, ends[section]) > SECTION_GAP:
+            continue
+        reach[section] = located[i] + len(links[i].text)
         first_link_in_section.setdefault(section, located[i])
         end = max(ends[section], first_link_in_section[section])
         raw = text[starts[section] : min(end, starts[section] + 300)]

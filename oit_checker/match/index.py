@@ -121,15 +121,17 @@ class PackIndex:
         self._overlapping = re.compile(f"(?=({pattern}))")
         self._plain = re.compile(pattern)
         self._url_patterns = [
-            (item.id, p, re.compile(p)) for item in pack.items for p in item.signals.url_patterns
+            _Pattern(item.id, p, re.compile(p), required_literal(p))
+            for item in pack.items
+            for p in item.signals.url_patterns
         ]
         self._file_patterns = [
-            (item.id, p, re.compile(p))
+            _Pattern(item.id, p, re.compile(p), required_literal(p))
             for item in pack.items
             for p in item.signals.filename_patterns
         ]
-        self._any_url = _union([p for _, p, _ in self._url_patterns])
-        self._any_file = _union([p for _, p, _ in self._file_patterns])
+        self._url_gate = _Gate(self._url_patterns)
+        self._file_gate = _Gate(self._file_patterns)
         self._labels: dict[str, LabelReading] = {}
         self._urls: dict[str, UrlReading] = {}
 
@@ -249,10 +251,9 @@ class PackIndex:
         path = unquote(parts.path + ("?" + parts.query if parts.query else "")).lower()
         file_name = unquote(parts.path.rsplit("/", 1)[-1]).lower()
         reading = UrlReading(path=path, file_name=file_name, codes=find_codes(path or "/"))
-        if self._any_url is not None and self._any_url.search(path):
-            _pattern_items(self._url_patterns, path, reading.url_items)
-        if file_name and self._any_file is not None and self._any_file.search(file_name):
-            _pattern_items(self._file_patterns, file_name, reading.file_items)
+        _pattern_items(self._url_gate.candidates(path), path, reading.url_items)
+        if file_name:
+            _pattern_items(self._file_gate.candidates(file_name), file_name, reading.file_items)
         stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
         words = re.sub(r"[_\-+.]+", " ", stem).strip()
         if re.search(r"[\u0e01-\u0e4e]", words):
@@ -265,24 +266,98 @@ class PackIndex:
 _CODE_ONLY = re.compile(r"[^a-z0-9]*(?:oit|o)?[ _.\-]?\d{1,3}[^a-z0-9]*")
 
 
-def _pattern_items(
-    patterns: list[tuple[str, str, re.Pattern[str]]], text: str, out: dict[str, str]
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    item_id: str
+    raw: str
+    rx: re.Pattern[str]
+    literal: str | None
+    """A substring every match contains: a cheap ``in`` test before running the regex."""
+
+
+class _Gate:
+    """Picks the patterns worth running on a text: those whose required literal occurs in it
+    (found with one trie regex), plus those without one."""
+
+    def __init__(self, patterns: list[_Pattern]) -> None:
+        self._always = [p for p in patterns if p.literal is None]
+        self._by_literal: dict[str, list[_Pattern]] = {}
+        for p in patterns:
+            if p.literal is not None:
+                self._by_literal.setdefault(p.literal, []).append(p)
+        literals = sorted(self._by_literal)
+        # The trie regex reports the longest literal at each position; shorter literals that
+        # are its prefixes occur there too.
+        self._prefixes = {lit: [x for x in literals if lit.startswith(x)] for lit in literals}
+        self._rx = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
+
+    def candidates(self, text: str) -> list[_Pattern]:
+        if self._rx is None:
+            return self._always
+        found: set[str] = set()
+        for m in self._rx.finditer(text):
+            found.update(self._prefixes[m.group(1)])
+        if not found:
+            return self._always
+        out = list(self._always)
+        for lit in sorted(found):
+            out.extend(self._by_literal[lit])
+        return out
+
+
+def _pattern_items(patterns: list[_Pattern], text: str, out: dict[str, str]) -> None:
     """Items whose patterns match ``text``. A match that is nothing but an item code is left
     to the (weak) code signal: codes mean different items in different years."""
-    for item_id, raw, rx in patterns:
-        if item_id in out:
+    for p in patterns:
+        if p.item_id in out:
             continue
-        for m in rx.finditer(text):
+        for m in p.rx.finditer(text):
             if not _CODE_ONLY.fullmatch(m.group(0)):
-                out[item_id] = raw
+                out[p.item_id] = p.raw
                 break
 
 
-def _union(patterns: list[str]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def required_literal(pattern: str) -> str | None:
+    """The longest plain-text run outside groups that every match of ``pattern`` contains,
+    or None when there is none to rely on (top-level alternation, only classes)."""
+    best = run = ""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if depth == 0 and nxt and not nxt.isalnum():
+                run += nxt
+            else:
+                best, run = max(best, run, key=len), ""
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            best, run = max(best, run, key=len), ""
+            i = j + 1
+            continue
+        if c == "|" and depth == 0:
+            return None
+        if c in "?*{":
+            run = run[:-1]
+            best, run = max(best, run, key=len), ""
+            if c == "{":
+                i = pattern.find("}", i) + 1 or len(pattern)
+                continue
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+            best, run = max(best, run, key=len), ""
+        elif c in ".^$+|":
+            best, run = max(best, run, key=len), ""
+        elif depth == 0:
+            run += c
+        i += 1
+    best = max(best, run, key=len)
+    return best or None
 
 
 def _latin_bounded(text: str, start: int, end: int, key: str) -> bool:
