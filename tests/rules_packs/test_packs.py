@@ -334,7 +334,7 @@ def test_2569_o03_merges_contact_and_questions(p2569: Pack) -> None:
     item = p2569.item("o03")
     assert (item.key, item.title_th) == ("contact_qa", "ข้อมูลการติดต่อและช่องทางการสอบถาม")
     ids = {e.id for e in item.elements}
-    assert {"address", "phone", "email", "map", "qa_channel"} <= ids
+    assert {"address", "phone", "email", "map", "two_way"} <= ids
     assert not any(i.key in ("contact", "qa") for i in p2569.items)
 
 

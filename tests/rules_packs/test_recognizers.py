@@ -287,7 +287,7 @@ def test_contact_page_with_thai_digits(p2566: Pack, p2569: Pack) -> None:
     ) == ["phone"]
     merged = p2569.item("o03")
     missing = missing_elements(merged, CONTACT)
-    assert "qa_channel" in missing and "map" in missing
+    assert "two_way" in missing and "map" in missing
     with_qa = CONTACT + "\nแผนที่ตั้งสำนักงาน\nกระดานถาม-ตอบ: ส่งคำถามถึงเจ้าหน้าที่"
     assert missing_elements(merged, with_qa) == []
 
