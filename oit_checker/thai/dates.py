@@ -14,7 +14,7 @@ Thai month (``67`` → 2567) and ค.ศ. with an English month; in d/m/yy dates
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
@@ -109,27 +109,11 @@ def _month_table() -> tuple[dict[str, int], str, str]:
 
 
 _MONTH_LOOKUP, _TH_MONTH, _EN_MONTH = _month_table()
-_MONTH = rf"(?:{_TH_MONTH}|{_EN_MONTH})"
 _ERA = r"(?:พ\s?\.?\s?ศ\s?\.{0,2}|ค\s?\.?\s?ศ\s?\.{0,2}|B\.?E\.?|A\.?D\.?)"
 _YEAR = r"(?:\d{4}|\d{2})(?!\d)"
 _SP = r"\s{0,3}"
 
-# A point in time: a day, or a month (with or without a year).
-_DMY = re.compile(
-    rf"(?<!\d)(?P<d>\d{{1,2}}){_SP}(?:เดือน{_SP})?(?P<m>{_MONTH}){_SP},?{_SP}"
-    rf"(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})",
-    re.IGNORECASE,
-)
-_MDY_EN = re.compile(
-    rf"(?P<m>{_EN_MONTH})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>\d{{4}})(?!\d)",
-    re.IGNORECASE,
-)
-_MY = re.compile(
-    rf"(?:เดือน{_SP})?(?P<m>{_MONTH}){_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})",
-    re.IGNORECASE,
-)
-_DM = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_SP}(?:เดือน{_SP})?(?P<m>{_MONTH})", re.IGNORECASE)
-_M = re.compile(rf"(?:เดือน{_SP})?(?P<m>{_MONTH})", re.IGNORECASE)
+# A day written with digits only.
 _NUMERIC = re.compile(
     r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"(?![\d/\-]|\.\d)"
@@ -233,30 +217,73 @@ def _is_thai_month(raw: str) -> bool:
     return "\u0e00" <= raw[:1] <= "\u0e7f"
 
 
-def _points(scan: str) -> list[_Point]:
+_DIGITS = re.compile(r"\d+")
+_BACK, _AHEAD = 80, 12
+"""Every mention ends in a digit and starts at most _BACK characters before its first one."""
+
+
+def _windows(scan: str) -> list[tuple[int, int]]:
+    """Stretches of text around digits: the only places a date can be."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(scan):
+        s, e = max(0, m.start() - _BACK), min(len(scan), m.end() + _AHEAD)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _iter(
+    rx: re.Pattern[str], scan: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for s, e in windows:
+        yield from rx.finditer(scan, s, e)
+
+
+_TH_MONTH_RX = re.compile(_TH_MONTH)
+_EN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,9}(?![A-Za-z])\.?")
+_AFTER_MONTH = re.compile(rf"{_SP},?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})")
+_AFTER_EN_MONTH = re.compile(r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<y>\d{4})(?!\d)")
+_BEFORE_MONTH = re.compile(
+    rf"(?:(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_SP}(?:of{_SP})?)?(?:เดือน{_SP})?\Z"
+)
+_BEFORE_CHARS = 24
+
+
+def _month_hits(scan: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, bool]]:
+    """(start, end, month, is_thai) of every month name; English ones found via ASCII words."""
+    for m in _iter(_TH_MONTH_RX, scan, windows):
+        month = _month_number(m.group(0))
+        if month:
+            yield m.start(), m.end(), month, True
+    for m in _iter(_EN_WORD, scan, windows):
+        month = _MONTH_LOOKUP.get(m.group(0).rstrip(".").lower())
+        if month:
+            yield m.start(), m.end(), month, False
+
+
+def _points(scan: str, windows: list[tuple[int, int]]) -> list[_Point]:
+    """Days and months (with or without day/year) around each month name, plus numeric dates."""
     found: list[_Point] = []
-    for rx, has_day, has_year in (
-        (_DMY, True, True),
-        (_MDY_EN, True, True),
-        (_MY, False, True),
-        (_DM, True, False),
-        (_M, False, False),
-    ):
-        for m in rx.finditer(scan):
-            month = _month_number(m.group("m"))
-            if month is None:
+    for ms, me, month, thai in _month_hits(scan, windows):
+        start, end, day, year = ms, me, None, None
+        before = _BEFORE_MONTH.search(scan, max(0, ms - _BEFORE_CHARS), ms)
+        if before is not None and before.start() < ms:
+            start = before.start()
+            day = int(before.group("d")) if before.group("d") else None
+        mdy = _AFTER_EN_MONTH.match(scan, me) if not thai and day is None else None
+        after = None if mdy is not None else _AFTER_MONTH.match(scan, me)
+        if mdy is not None:
+            day, year, end = int(mdy.group("d")), _year_be(mdy.group("y"), None), mdy.end()
+        elif after is not None:
+            year = _year_be(after.group("y"), after.group("era"), english=not thai)
+            if year is None:
                 continue
-            thai = _is_thai_month(m.group("m"))
-            year = None
-            if has_year:
-                era = m.groupdict().get("era")
-                year = _year_be(m.group("y"), era, english=not thai)
-                if year is None:
-                    continue
-            day = int(m.group("d")) if has_day else None
-            found.append(_Point(m.start(), m.end(), day, month, year, thai))
+            end = after.end()
+        found.append(_Point(start, end, day, month, year, thai))
     for rx, numeric in ((_NUMERIC, True), (_ISO, False)):
-        for m in rx.finditer(scan):
+        for m in _iter(rx, scan, windows):
             year = _year_be(m.group("y"), None, numeric=numeric)
             month = int(m.group("m"))
             if year is None or not 1 <= month <= 12:
@@ -267,14 +294,17 @@ def _points(scan: str) -> list[_Point]:
 
 def _longest_first(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
     """Keep the longest of overlapping matches; result in text order."""
+    if not items:
+        return []
     ordered = sorted(items, key=lambda it: (span(it)[0] - span(it)[1], span(it)[0]))
-    taken: list[tuple[int, int]] = []
+    size = max(span(it)[1] for it in items)
+    taken = bytearray(size + 1)
     kept: list[_T] = []
     for it in ordered:
         s, e = span(it)
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.find(1, s, e) != -1:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         kept.append(it)
     kept.sort(key=lambda it: span(it)[0])
     return kept
@@ -302,8 +332,8 @@ def _fy_of_span(start: date, end: date) -> int | None:
     return fiscal_year(start + (end - start) / 2)
 
 
-def _date_mentions(text: str, scan: str) -> list[_Found]:
-    points = _points(scan)
+def _date_mentions(text: str, scan: str, windows: list[tuple[int, int]]) -> list[_Found]:
+    points = _points(scan, windows)
     out: list[_Found] = []
     i = 0
     while i < len(points):
@@ -336,9 +366,9 @@ def _found(
     return _Found(s, e, mention)
 
 
-def _word_mentions(text: str, scan: str) -> list[_Found]:
+def _word_mentions(text: str, scan: str, windows: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
-    for m in _HALF.finditer(scan):
+    for m in _iter(_HALF, scan, windows):
         fy = _year_be(m.group("y"), m.group("era"))
         if fy:
             start = fiscal_year_bounds(fy)[0]
@@ -347,7 +377,7 @@ def _word_mentions(text: str, scan: str) -> list[_Found]:
                     text, m.start(), m.end(), start, date(be_to_ce(fy), 3, 31), DateRole.PERIOD, fy
                 )
             )
-    for m in _QUARTER.finditer(scan):
+    for m in _iter(_QUARTER, scan, windows):
         fy = _year_be(m.group("y"), m.group("era"))
         if fy:
             q = int(m.group("q"))
@@ -357,7 +387,7 @@ def _word_mentions(text: str, scan: str) -> list[_Found]:
             start = date(year_ce, month0, 1)
             end = _month_end(year_ce, month0 + 2)
             out.append(_found(text, m.start(), m.end(), start, end, DateRole.PERIOD, fy))
-    for m in _FY.finditer(scan):
+    for m in _iter(_FY, scan, windows):
         raw = m.group("y") or m.group("y3")
         fy = _year_be(raw, m.group("era"))
         if not fy:
@@ -369,18 +399,18 @@ def _word_mentions(text: str, scan: str) -> list[_Found]:
             out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, None))
         else:
             out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
-    for m in _ANNUAL.finditer(scan):
+    for m in _iter(_ANNUAL, scan, windows):
         fy = _year_be(m.group("y"), m.group("era"))
         if fy:
             start, end = fiscal_year_bounds(fy)
             out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
-    for m in _YEAR_SPAN.finditer(scan):
+    for m in _iter(_YEAR_SPAN, scan, windows):
         y1 = _year_be(m.group("y"), m.group("era"))
         y2 = _year_be(m.group("y2"), m.group("era"))
         if y1 and y2 and y1 < y2 <= y1 + 20:
             start, end = date(be_to_ce(y1), 1, 1), date(be_to_ce(y2), 12, 31)
             out.append(_found(text, m.start(), m.end(), start, end, DateRole.PERIOD, None))
-    for m in _YEAR_ONLY.finditer(scan):
+    for m in _iter(_YEAR_ONLY, scan, windows):
         raw = m.group("y") or m.group("y2")
         y = _year_be(raw, m.group("era"))
         if y:
@@ -407,7 +437,8 @@ def _find(text: str) -> list[_Found]:
     if not text or not any(ch.isdigit() for ch in text):
         return []
     scan = text.translate(_SCAN_TABLE)
-    found = _date_mentions(text, scan) + _word_mentions(text, scan)
+    windows = _windows(scan)
+    found = _date_mentions(text, scan, windows) + _word_mentions(text, scan, windows)
     kept = _longest_first(found, lambda f: (f.start, f.end))
     return [_mark_issued(text, scan, f) for f in kept]
 
