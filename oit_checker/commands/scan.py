@@ -251,9 +251,9 @@ def scan_command(
         site=url,
         year=year,
         pack=str(pack) if pack else None,
-        output=output,
+        output=str(output) if output else None,
         formats=_split(formats),
-        history=history,
+        history=str(history) if history else None,
         keep_history=False if no_history else None,
         fail_on=_split(fail_on),
         min_score=min_score,
@@ -264,7 +264,7 @@ def scan_command(
         per_host_concurrency=concurrency,
         timeout=timeout,
         strict_tls=True if strict_tls else None,
-        cache_dir=cache_dir,
+        cache_dir=str(cache_dir) if cache_dir else None,
     )
     overrides: dict[str, Any] = {}
     if max_time is not None:
@@ -323,10 +323,10 @@ def demo_command(
     raise typer.Exit(EXIT_COULD_NOT_ASSESS if code == EXIT_COULD_NOT_ASSESS else EXIT_OK)
 
 
-def _split(values: list[str] | None) -> tuple[str, ...] | None:
+def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     out: list[str] = []
     for value in values:
         out.extend(v.strip() for v in value.split(",") if v.strip())
-    return tuple(out)
+    return out
