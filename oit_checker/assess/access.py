@@ -21,7 +21,7 @@ from oit_checker.problems import make
 from oit_checker.thai.text import fold
 
 _PLACEHOLDER = re.compile(r"^(#.*|javascript:.*|void\(0\);?)$", re.IGNORECASE)
-_EMPTY_CHARS = 40
+_EMPTY_CHARS = 15
 _TINY_CHARS = 200
 _SHORT_CHARS = 600
 _LOGIN_CHARS = 1500
@@ -104,7 +104,16 @@ def resolve(url: str, site: SiteEvidence, via: str | None = None) -> Source | Is
     issue = _content_issue(doc, resource, site)
     if issue is not None:
         return issue
-    return Source.from_document(doc, via=via)
+    source = Source.from_document(doc, via=via)
+    if doc.kind is DocKind.HTML:
+        source.empty_rest = _empty_rest(doc)
+    return source
+
+
+def empty_page(source: Source) -> Issue:
+    """The issue for a page with nothing but its title and menus (see ``Source.empty_rest``)."""
+    fix: Fix = ("fix_empty_page", {"url": source.url})
+    return Issue(Verdict.FAIL, make("empty_page", source.url), "empty_page", fix)
 
 
 def fetch_issue(resource: Resource) -> Issue | None:
@@ -162,24 +171,23 @@ def _content_issue(doc: Document, resource: Resource | None, site: SiteEvidence)
     body = fold(doc.text.replace(doc.title, "", 1)) if doc.title else folded
     if len(body) < _TINY_CHARS and _js_shell(doc, resource):
         return Issue(Verdict.REVIEW, make("js_only", url), "js_only")
-    if _empty(doc):
-        fix = ("fix_empty_page", {"url": url})
-        return Issue(Verdict.FAIL, make("empty_page", url), "empty_page", fix)
     return None
 
 
-def _empty(doc: Document) -> bool:
-    """Nothing but the title and menus: the text left after removing the title, the headings
-    and every link's text is a few characters, and there is no image, table or file link."""
+def _empty_rest(doc: Document) -> str | None:
+    """The few characters a page holds besides its title, headings and menus (link texts),
+    or None when it holds more, or an image, a table or a file link."""
     if doc.images or doc.tables:
-        return False
+        return None
+    if any(_FILE_LINK.search(lk.url) for lk in doc.links if lk.url):
+        return None
     rest = doc.text
     for part in sorted([doc.title, *doc.headings, *(lk.text for lk in doc.links)], key=len)[::-1]:
         if part:
-            rest = rest.replace(part, " ")
+            rest = rest.replace(part, " ", 1)
     if len(fold(rest).replace(" ", "")) >= _EMPTY_CHARS:
-        return False
-    return not any(_FILE_LINK.search(lk.url) for lk in doc.links if lk.url)
+        return None
+    return rest.strip()
 
 
 def _js_shell(doc: Document, resource: Resource | None) -> bool:
@@ -219,4 +227,4 @@ def main_site_issue(source: Source, site: SiteEvidence) -> tuple[Issue | None, P
     return Issue(Verdict.FAIL, make(code, url, host=host), code, fix), None
 
 
-__all__ = ["Issue", "fetch_issue", "is_placeholder", "main_site_issue", "resolve"]
+__all__ = ["Issue", "empty_page", "fetch_issue", "is_placeholder", "main_site_issue", "resolve"]

@@ -20,6 +20,7 @@ from oit_checker.assess import window
 from oit_checker.assess.access import (
     Fix,
     Issue,
+    empty_page,
     fetch_issue,
     is_placeholder,
     main_site_issue,
@@ -153,6 +154,9 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
         if isinstance(resolved, Issue):
             issues.append(resolved)
             continue
+        if _is_empty(ctx, resolved):
+            issues.append(empty_page(resolved))
+            continue
         failure, note = main_site_issue(resolved, ctx.site)
         if failure is not None:
             issues.append(failure)
@@ -172,6 +176,17 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
     outcome = _judge(ctx, sources, issues, secondary, group)
     outcome.notes.extend(notes)
     return outcome
+
+
+def _is_empty(ctx: _Ctx, source: Source) -> bool:
+    """A document item's page with nothing besides its title and menus; the little text left
+    may still hold an element (a one-line page), and a wrong document is reported as such."""
+    if source.empty_rest is None or ctx.item.evidence_kind is not EvidenceKind.DOCUMENT:
+        return False
+    rest = Source(url=source.url, text=source.empty_rest, ocr=source.ocr)
+    if any(recognize(e.recognize, rest).found for e in ctx.required):
+        return False
+    return _wrong_document(ctx.item, source) is None
 
 
 def _resolve_candidate(ctx: _Ctx, cand: Candidate) -> Source | Issue:

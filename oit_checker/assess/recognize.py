@@ -37,6 +37,9 @@ class Source:
     has_image: bool = False
     unreadable: str | None = None
     """The extractor's review reason (scanned without OCR, encrypted, …)."""
+    empty_rest: str | None = None
+    """For an HTML page with little besides its title, headings and menus: that little text
+    (see access.resolve); None for a page with content."""
     _folded: str | None = None
     _lines: list[tuple[str, str]] | None = None
 
@@ -112,38 +115,39 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 
 def recognize(rec: Recognizer, source: Source) -> Match:
-    """Whether the recognizer finds its evidence in the source."""
-    text_part = bool(rec.any_of or rec.all_of or rec.regex)
-    text_match = _text_match(rec, source) if text_part else None
-    link_match = _link_match(rec.link_hosts, source) if rec.link_hosts else None
-    if text_part or rec.link_hosts:
-        hit = text_match or link_match
-        if hit is None:
-            return Match(False)
-    else:
-        hit = ""
-    if rec.needs_image and not source.has_image:
-        if source.images_checkable:
-            return Match(False)
-        return Match(True, hit, uncertain=True)
-    return Match(True, hit)
+    """Whether the recognizer finds its evidence in the source.
 
-
-def _text_match(rec: Recognizer, source: Source) -> str | None:
+    ``any_of``, ``regex`` and ``link_hosts`` are alternatives (their hits are counted together
+    against ``min_count``); ``all_of`` and ``needs_image`` are conditions on top.
+    """
     folded = source.folded
-    first = ""
+    snippet = ""
     for phrase in rec.all_of:
         key = _phrase(phrase, source.ocr)
         if key not in folded:
-            return None
-        first = first or source.snippet(key)
-    if not (rec.any_of or rec.regex):
-        if rec.min_count > 1:
-            least = min(folded.count(_phrase(p, source.ocr)) for p in rec.all_of)
-            if least < rec.min_count:
-                return None
-        return first
+            return Match(False)
+        snippet = snippet or source.snippet(key)
+    if rec.any_of or rec.regex or rec.link_hosts:
+        count, first = _alternatives(rec, source)
+        if count < max(rec.min_count, 1):
+            return Match(False)
+        snippet = first or snippet
+    elif rec.all_of and rec.min_count > 1:
+        least = min(folded.count(_phrase(p, source.ocr)) for p in rec.all_of)
+        if least < rec.min_count:
+            return Match(False)
+    if rec.needs_image and not source.has_image:
+        if source.images_checkable:
+            return Match(False)
+        return Match(True, snippet, uncertain=True)
+    return Match(True, snippet)
+
+
+def _alternatives(rec: Recognizer, source: Source) -> tuple[int, str]:
+    """(number of hits, snippet of the first) over any_of, regex and link_hosts."""
+    folded = source.folded
     count = 0
+    first = ""
     for phrase in rec.any_of:
         key = _phrase(phrase, source.ocr)
         n = folded.count(key) if key else 0
@@ -151,18 +155,21 @@ def _text_match(rec: Recognizer, source: Source) -> str | None:
             first = source.snippet(key)
         count += n
     for pattern in rec.regex:
-        found = _regex(pattern).findall(source.text)
+        found = list(_regex(pattern).finditer(source.text))
         if found and not first:
-            m = _regex(pattern).search(source.text)
-            first = _clip(source.text, m.start()) if m else ""
+            first = _clip(source.text, found[0].start())
         count += len(found)
-    if count < max(rec.min_count, 1):
-        return None
-    return first
+    if rec.link_hosts:
+        links = _link_matches(rec.link_hosts, source)
+        if links and not first:
+            first = links[0]
+        count += len(links)
+    return count, first
 
 
-def _link_match(hosts: list[str], source: Source) -> str | None:
-    for url in source.link_urls:
+def _link_matches(hosts: list[str], source: Source) -> list[str]:
+    found: list[str] = []
+    for url in dict.fromkeys(source.link_urls):
         try:
             host = (urlsplit(url).hostname or "").lower()
         except ValueError:
@@ -171,8 +178,9 @@ def _link_match(hosts: list[str], source: Source) -> str | None:
         for wanted in hosts:
             wanted = wanted.lower()
             if host == wanted or host.endswith("." + wanted) or path.startswith(wanted):
-                return url
-    return None
+                found.append(url)
+                break
+    return found
 
 
 def _clip(text: str, at: int) -> str:
