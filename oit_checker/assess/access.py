@@ -87,10 +87,10 @@ def resolve(url: str, site: SiteEvidence, via: str | None = None) -> Source | Is
         return Issue(
             Verdict.FAIL, problem, "placeholder_link", ("fix_placeholder_link", {"text": url})
         )
-    resource = site.resources.get(url)
-    doc = site.documents.get(url)
+    resource = site.resource(url)
+    doc = site.document(url)
     if doc is None and resource is not None and resource.final_url:
-        doc = site.documents.get(resource.final_url)
+        doc = site.document(resource.final_url)
     if resource is not None:
         issue = fetch_issue(resource)
         if issue is not None:

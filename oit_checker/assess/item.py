@@ -195,8 +195,8 @@ def _resolve_candidate(ctx: _Ctx, cand: Candidate) -> Source | Issue:
         for ext in site.external_links:
             if ext.url == cand.url:
                 return Source.from_external(ext)
-        if cand.url not in site.documents and cand.url not in site.resources:
-            page = cand.via_hub or next((p for p, _l in site.inbound.get(cand.url, [])), None)
+        if site.document(cand.url) is None and site.resource(cand.url) is None:
+            page = cand.via_hub or next((p for p, _l in site.links_to(cand.url)), None)
             if page:
                 return Source(url=cand.url, text="", via=page, link_urls=[cand.url])
     return resolve(cand.url, site, via=cand.via_hub)
@@ -211,10 +211,10 @@ def _linked_files(ctx: _Ctx, source: Source) -> list[str]:
     links = []
     for link in doc.links:
         if not link.url or (
-            not same_site(link.url, ctx.site) and link.url not in ctx.site.documents
+            not same_site(link.url, ctx.site) and ctx.site.document(link.url) is None
         ):
             continue
-        target = ctx.site.documents.get(link.url)
+        target = ctx.site.document(link.url)
         if target is None:
             if _looks_like_file(link.url):
                 links.append(link)
@@ -480,7 +480,7 @@ def _missing_params(missing: list[Element]) -> dict[str, Any]:
 
 def _evidence(ctx: _Ctx, source: Source, element: str | None, snippet: str) -> Evidence:
     doc = source.doc
-    resource = ctx.site.resources.get(source.url)
+    resource = ctx.site.resource(source.url)
     date_read = None
     if doc is not None and doc.period is not None:
         date_read = doc.period.source

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from oit_checker.models import Document, ExternalLink, Link, Problem, Resource
+from oit_checker.crawl.urls import host_of as crawl_host_of
+from oit_checker.crawl.urls import link_category, normalize_url, strip_www
+from oit_checker.models import Document, ExternalLink, Link, LinkCategory, Problem, Resource
 from oit_checker.thai.text import fold
 
-SOCIAL_HOSTS = (
-    "facebook.com",
-    "fb.com",
-    "fb.me",
-    "line.me",
-    "youtube.com",
-    "youtu.be",
-    "twitter.com",
-    "x.com",
-    "instagram.com",
-    "tiktok.com",
-)
-"""Hosts whose pages do not count as the agency's own website."""
-
-# Site names of local administrative organisations (อปท.), folded.
+# Names of local administrative organisations (อปท.) and of provincial administrations, folded.
 _LAO_NAMES = tuple(
     fold(name)
     for name in (
@@ -32,14 +19,17 @@ _LAO_NAMES = tuple(
         "เทศบาลตำบล",
         "เทศบาลเมือง",
         "เทศบาลนคร",
-        "เทศบาล",
         "อบต.",
         "อบจ.",
-        "ทต.",
         "เมืองพัทยา",
         "กรุงเทพมหานคร",
     )
 )
+_PROVINCE_NAMES = tuple(fold(n) for n in ("ศาลากลางจังหวัด", "สำนักงานจังหวัด"))
+_PROVINCE_START = fold("จังหวัด")
+_NAME_HEAD = 300
+"""Only the head of each text is read: site names come first (title, header); an address or
+a news item further down naming a เทศบาล must not make a ministry an อปท."""
 
 
 @dataclass
@@ -68,22 +58,41 @@ class SiteEvidence:
     def host(self) -> str:
         return host_of(self.site)
 
+    def document(self, url: str) -> Document | None:
+        found = self.documents.get(url)
+        return found if found is not None else self.documents.get(url_key(url))
+
+    def resource(self, url: str) -> Resource | None:
+        found = self.resources.get(url)
+        return found if found is not None else self.resources.get(url_key(url))
+
+    def links_to(self, url: str) -> list[tuple[str, Link]]:
+        return self.inbound.get(url) or self.inbound.get(url_key(url)) or []
+
 
 def detect_agency_type(texts: Iterable[str]) -> str | None:
-    """``"lao"`` when a site name (home page title, header, footer) names an อปท., else None."""
-    for value in texts:
-        folded = fold(value)
-        if any(name in folded for name in _LAO_NAMES):
-            return "lao"
+    """The agency type the packs' ``applies_to`` use, from the site's name (home page title,
+    header): ``"lao"`` for an อปท. (อบต., เทศบาล, อบจ., เมืองพัทยา, กทม.), ``"province"`` for a
+    provincial administration (จังหวัด…, ศาลากลางจังหวัด); None otherwise or when unsure."""
+    heads = [fold(value[:_NAME_HEAD]) for value in texts if value]
+    if any(name in head for head in heads for name in _LAO_NAMES):
+        return "lao"
+    for head in heads:
+        if head.startswith(_PROVINCE_START) or any(n in head for n in _PROVINCE_NAMES):
+            return "province"
     return None
 
 
-def host_of(url: str) -> str:
+def url_key(url: str) -> str:
+    """The canonical spelling the pipeline keys its maps with (falls back to ``url``)."""
     try:
-        host = urlsplit(url).hostname or ""
+        return normalize_url(url)
     except ValueError:
-        return ""
-    return host.lower().removeprefix("www.")
+        return url
+
+
+def host_of(url: str) -> str:
+    return strip_www(crawl_host_of(url))
 
 
 def same_site(url: str, site: SiteEvidence) -> bool:
@@ -93,24 +102,24 @@ def same_site(url: str, site: SiteEvidence) -> bool:
 
 
 def is_social(url: str) -> bool:
-    host = host_of(url)
-    return any(host == h or host.endswith("." + h) for h in SOCIAL_HOSTS)
+    """A social network page: never the agency's own website."""
+    return link_category(crawl_host_of(url)) is LinkCategory.SOCIAL
 
 
 def linked_from_site(url: str, site: SiteEvidence) -> str | None:
     """A page of the main site that links to ``url``, if any."""
-    for page, _link in site.inbound.get(url, []):
+    for page, _link in site.links_to(url):
         if same_site(page, site):
             return page
     return None
 
 
 __all__ = [
-    "SOCIAL_HOSTS",
     "SiteEvidence",
     "detect_agency_type",
     "host_of",
     "is_social",
     "linked_from_site",
     "same_site",
+    "url_key",
 ]
