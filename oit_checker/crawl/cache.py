@@ -68,8 +68,8 @@ class HttpCache:
             headers["If-Modified-Since"] = entry.last_modified
         return headers
 
-    def writer(self, url: str) -> BodyWriter:
-        return BodyWriter(self.body_path(url))
+    def writer(self, url: str, keep: int = 0) -> BodyWriter:
+        return BodyWriter(self.body_path(url), keep)
 
     def store_meta(self, entry: CacheEntry) -> None:
         meta = self.body_path(entry.url).with_suffix(".json")
@@ -85,19 +85,35 @@ class HttpCache:
 class BodyWriter:
     """Streams a body to a temporary file, hashing as it goes; ``commit`` moves it in place."""
 
-    def __init__(self, final: Path) -> None:
+    def __init__(self, final: Path, keep: int = 0) -> None:
+        """``keep``: also keep up to this many bytes in memory (HTML pages, read right away)."""
         self.final = final
-        final.parent.mkdir(parents=True, exist_ok=True)
+        if not final.parent.is_dir():
+            final.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".part-")
         self._tmp = Path(tmp)
         self._file: IO[bytes] = os.fdopen(fd, "wb")
         self._hash = hashlib.sha256()
         self.size = 0
+        self._keep = keep
+        self._data = bytearray()
+        self.head = b""
 
     def write(self, chunk: bytes) -> None:
         self._file.write(chunk)
         self._hash.update(chunk)
+        if len(self.head) < 512:
+            self.head = (self.head + chunk)[:512]
+        if self._keep and self.size + len(chunk) <= self._keep:
+            self._data += chunk
+        else:
+            self._keep, self._data = 0, bytearray()
         self.size += len(chunk)
+
+    @property
+    def data(self) -> bytes | None:
+        """The whole body if it fit in ``keep`` bytes, else None."""
+        return bytes(self._data) if self._keep else None
 
     @property
     def sha256(self) -> str:

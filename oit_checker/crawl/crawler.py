@@ -174,6 +174,7 @@ class Crawler:
         self._docs_started = 0
         self._in_flight: dict[str, Entry] = {}
         self._deferred: dict[str, tuple[Entry, str]] = {}
+        self._link_pool: dict[tuple[str, str, str, str, str | None], Link] = {}
         self._stop_requested = False
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
@@ -370,8 +371,13 @@ class Crawler:
     async def _handle(self, entry: Entry, out: Outcome) -> Resource:
         text: str | None = None
         body = b""
-        if out.error is None and out.body_path is not None and out.status and out.status < 300:
-            body = out.body_path.read_bytes()
+        ok_status = 200 <= (out.status or 0) < 300
+        readable = out.error is None and out.body_path is not None and ok_status
+        if readable and out.body is not None:
+            body = out.body
+        elif readable and out.body_path is not None and (out.kind == "html" or self._on_page):
+            body = out.body_path.read_bytes()  # documents only when someone will read them
+        out.body = None
         encoding: str | None = None
         if body and out.kind == "html":
             decoded = decode_html_detailed(body, out.content_type)
@@ -395,7 +401,7 @@ class Crawler:
             if links is None:
                 tree = LexborHTMLParser(text)
                 links = extract_links(tree, out.final_url or entry.url)
-            page_links = list(links)
+            page_links = [self._shared(link) for link in links]
             self._links[entry.url] = page_links
             self._follow(entry, out.final_url or entry.url, page_links)
         return resource
@@ -440,6 +446,15 @@ class Crawler:
                     self._over_limit(url, entry, link, "crawl_trap")
                     continue
             self._enqueue(url, depth, page_url, link.text, link.context, document, run)
+
+    def _shared(self, link: Link) -> Link:
+        """One Link object per distinct link: menus repeat the same links on every page, and
+        10,000 pages x 100 menu links would otherwise hold a million copies in memory."""
+        key = (link.url, link.text, link.context, link.tag, link.raw_href)
+        found = self._link_pool.get(key)
+        if found is None:
+            self._link_pool[key] = found = link
+        return found
 
     def _enqueue(
         self,

@@ -71,6 +71,8 @@ class Outcome:
     tls_verified: bool = True
     truncated: bool = False
     fetched_at: datetime | None = None
+    body: bytes | None = None
+    """The body of a just-downloaded HTML page, kept to avoid reading the file back."""
     downloaded: int = 0
     attempts: int = 0
     circuit_opened: bool = False
@@ -287,7 +289,7 @@ class Fetcher:
             out.error, out.error_detail = FetchError.TOO_LARGE, f"{length} bytes > {cap}"
             out.truncated, out.kind, out.size = True, kind_hint, 0
             return _Attempt(status=status, error=FetchError.TOO_LARGE)
-        writer = self.cache.writer(url)
+        writer = self.cache.writer(url, keep=cap if kind_hint == "html" else 0)
         try:
             err = await self._stream(resp, writer, cap)
         except httpx.HTTPError as exc:
@@ -297,6 +299,9 @@ class Fetcher:
             return _Attempt(
                 error=kind, detail=detail, retryable=kind in (FetchError.TIMEOUT, FetchError.RESET)
             )
+        except BaseException:  # cancelled (stop): leave no partial file behind
+            writer.discard()
+            raise
         if err is not None and err[0] == FetchError.TIMEOUT:
             writer.discard()
             _reset_outcome(out, err[0], err[1])
@@ -304,7 +309,8 @@ class Fetcher:
         path = writer.commit()
         out.downloaded += writer.size
         out.size, out.sha256, out.body_path = writer.size, writer.sha256, path
-        out.kind = _kind(ctype, url, _head(path))
+        out.kind = _kind(ctype, url, writer.head)
+        out.body = writer.data if out.kind == "html" else None
         if err is not None:
             out.error, out.error_detail, out.truncated = err[0], err[1], True
             self.cache.forget(url)
@@ -412,6 +418,7 @@ def parse_retry_after(value: str | None) -> float | None:
 def _reset_outcome(out: Outcome, kind: FetchError, detail: str) -> None:
     out.error, out.error_detail = kind, detail
     out.body_path, out.sha256, out.size, out.kind, out.truncated = None, None, 0, None, False
+    out.body = None
 
 
 def _content_length(resp: httpx.Response) -> int | None:

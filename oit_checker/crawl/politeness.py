@@ -15,6 +15,8 @@ from contextlib import asynccontextmanager
 
 _MAX_INTERVAL_S = 60.0
 _MAX_CRAWL_DELAY_S = 60.0
+_MAX_PAUSE_S = 120.0
+"""A Retry-After of an hour must not freeze the whole crawl: pause the host at most this long."""
 
 
 class HostSlot:
@@ -51,13 +53,15 @@ class HostSlot:
     def success(self) -> None:
         self.failures = 0
         if self.interval > self.base_interval:
-            self.interval = max(self.base_interval, self.interval * 0.75)
+            slower = self.interval * 0.75
+            self.interval = self.base_interval if slower - self.base_interval < 0.01 else slower
 
     def throttled(self, retry_after: float | None) -> None:
         """The host said 429/503: space requests out and honour Retry-After for the host."""
         self.interval = min(_MAX_INTERVAL_S, max(self.interval * 2, self.base_interval, 0.25))
         if retry_after:
-            self._not_before = max(self._not_before, time.monotonic() + retry_after)
+            pause = min(retry_after, _MAX_PAUSE_S)
+            self._not_before = max(self._not_before, time.monotonic() + pause)
 
     def failure(self) -> bool:
         """Count a failed attempt; True when this one opened the circuit."""

@@ -1,0 +1,99 @@
+"""Crawl benchmark: a generated N-page fixture site on 127.0.0.1, pages/s and peak RSS.
+
+    .venv/bin/python bench/bench_crawl.py --pages 10000 --links 30
+
+The fixture server runs in a child process so the figures are the crawler's own.
+Prints figures; asserts nothing (targets: 10,000 pages under 300 MB RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from oit_checker.crawl import CrawlConfig, Crawler
+from oit_checker.fixture_server import FixtureServer
+
+
+def _build_site(root: Path, pages: int, links: int) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    filler = "ข้อมูลข่าวสารของหน่วยงาน คุณธรรมและความโปร่งใส " * 40
+    for i in range(pages):
+        targets = [(i * 7 + k * 13 + 1) % pages for k in range(links)]
+        anchors = "".join(f'<li><a href="/p/{t}.html">หน้า {t} รายงาน</a></li>' for t in targets)
+        (root / "p").mkdir(exist_ok=True)
+        html = (
+            f"<!doctype html><html><head><meta charset='utf-8'><title>หน้า {i}</title></head>"
+            f"<body><h1>หน้า {i}</h1><p>{filler}</p><ul>{anchors}</ul></body></html>"
+        )
+        (root / "p" / f"{i}.html").write_text(html, "utf-8")
+    (root / "index.html").write_text(
+        "<!doctype html><meta charset='utf-8'><a href='/p/0.html'>เริ่ม</a>", "utf-8"
+    )
+
+
+def _serve(root: str, latency: float, port_queue: mp.Queue[int]) -> None:
+    with FixtureServer(Path(root), latency_s=latency) as srv:
+        port_queue.put(srv.port)
+        while True:
+            time.sleep(3600)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=10_000)
+    ap.add_argument("--links", type=int, default=30)
+    ap.add_argument("--latency", type=float, default=0.0)
+    ap.add_argument("--concurrency", type=int, default=8)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "site"
+        t0 = time.monotonic()
+        _build_site(root, args.pages, args.links)
+        print(
+            f"site: {args.pages} pages x {args.links} links built in {time.monotonic() - t0:.1f} s"
+        )
+        queue: mp.Queue[int] = mp.Queue()
+        proc = mp.Process(target=_serve, args=(str(root), args.latency, queue), daemon=True)
+        proc.start()
+        port = queue.get(timeout=30)
+        try:
+            config = CrawlConfig(
+                start_url=f"http://127.0.0.1:{port}/",
+                cache_dir=Path(tmp) / "cache",
+                max_pages=args.pages + 10,
+                max_depth=10_000,
+                min_interval_s=0.0,
+                per_host_concurrency=args.concurrency,
+                global_concurrency=args.concurrency,
+                soft404_probe=False,
+                timeout_s=30,
+            )
+            t0 = time.monotonic()
+            result = asyncio.run(Crawler(config).run())
+            elapsed = time.monotonic() - t0
+        finally:
+            proc.terminate()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    st = result.stats
+    print(
+        f"pages fetched: {st.pages_fetched}  errors: {st.errors_by_kind}  limits: {st.limits_hit}"
+    )
+    print(f"elapsed: {elapsed:.1f} s  pages/s: {st.pages_fetched / elapsed:.0f}")
+    print(
+        f"bytes fetched: {st.bytes_fetched / 2**20:.1f} MiB  links kept: "
+        f"{sum(len(v) for v in result.links.values())}"
+    )
+    print(f"peak RSS (crawler process): {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
