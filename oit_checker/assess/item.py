@@ -475,6 +475,9 @@ def _missing_params(missing: list[Element]) -> dict[str, Any]:
     return {
         "missing": ", ".join(e.th for e in missing),
         "missing_en": ", ".join(e.en for e in missing),
+        "missing_elements_en": "; ".join(
+            e.en[0].lower() + e.en[1:] if e.en[1:2].islower() else e.en for e in missing
+        ),
     }
 
 

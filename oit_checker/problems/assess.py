@@ -165,7 +165,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fix_missing_elements": (
         "{item}: เพิ่ม {missing} ใน{item_th}",
-        "{item}: add {missing_en} to the {item_en}",
+        "{item}: add {missing_elements_en} to the {item_en}",
     ),
     "fix_wrong_year": (
         "{item}: เผยแพร่{item_th}ของปีงบประมาณ {required} (ที่พบเป็นของปี {found})",
@@ -181,8 +181,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         " was none ({none_th}) in that month",
     ),
     "fix_wrong_document": (
-        "{item}: เอกสารที่ลิงก์ไว้เป็น{found_th} ให้เผยแพร่{item_th}แทน",
-        "{item}: the linked document is {found_en}; publish the {item_en} instead",
+        "{item}: เอกสารที่ลิงก์ไว้ไม่ใช่{item_th} ({found_th}) ให้เผยแพร่{item_th}",
+        "{item}: the linked document is not the {item_en} ({found_en}); publish the {item_en}",
     ),
     "fix_dependency_failed": (
         "{item}: แก้ข้อ {base} ({base_th}) ให้ผ่านก่อน เพราะข้อนี้ต้องอ้างอิงข้อ {base}",
@@ -216,10 +216,24 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def text(key: str, **params: Any) -> tuple[str, str]:
-    """A (Thai, English) sentence from ``TEXTS`` with ``{name}`` placeholders filled."""
+    """A (Thai, English) sentence from ``TEXTS`` with ``{name}`` placeholders filled.
+
+    English names taken from the packs ("Annual operation report") are put in lower case
+    inside a sentence; acronyms ("E-Service", "Q&A") are kept.
+    """
     th, en = TEXTS[key]
     values = _SafeDict({k: _display(v) for k, v in params.items()})
-    return th.format_map(values), en.format_map(values)
+    english = _SafeDict({k: _mid_sentence(v) if k in _NAMES_EN else v for k, v in values.items()})
+    return th.format_map(values), en.format_map(english)
+
+
+_NAMES_EN = {"item_en", "found_en", "base_en", "other_en", "element_en", "missing_elements_en"}
+
+
+def _mid_sentence(value: str) -> str:
+    if len(value) > 1 and value[0].isupper() and value[1].islower():
+        return value[0].lower() + value[1:]
+    return value
 
 
 def wrong_document(code: str, url: str | None = None, **params: Any) -> Problem:

@@ -658,3 +658,11 @@ def test_a_close_runner_up_may_pass_a_weak_one_may_not(runner_up: float, verdict
     assert result.verdict is verdict
     if verdict is Verdict.PASS:
         assert result.evidence[0].url == good.url
+
+
+def test_fix_text_names_the_missing_elements_in_both_languages() -> None:
+    cands, evidence, _ = exec_page(EXECS_NO_DEPUTY)
+    result = assess_item(PACK.item("o01"), PACK, cands, evidence, {}, today=TODAY)
+    th, en = result.remediation_th.splitlines()[0], result.remediation_en.splitlines()[0]
+    assert th == "o01: เพิ่ม รองผู้บริหารสูงสุด, รูปถ่าย ในข้อมูลผู้บริหาร"
+    assert en == "o01: add deputy heads; photos to the executives"
