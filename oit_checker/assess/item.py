@@ -28,6 +28,7 @@ from oit_checker.assess.access import (
 )
 from oit_checker.assess.recognize import Source, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
+from oit_checker.match import mismatch_of
 from oit_checker.models import (
     Candidate,
     DocKind,
@@ -47,7 +48,6 @@ _MAX_GROUPS = 5
 _MAX_LINKED_FILES = 24
 _FILE_KINDS = {DocKind.PDF, DocKind.DOCX, DocKind.DOC, DocKind.XLSX, DocKind.XLS, DocKind.CSV,
                DocKind.IMAGE, DocKind.OTHER}  # fmt: skip
-_ITEM_ID = re.compile(r"\bo\d{2}\b")
 
 
 @dataclass
@@ -409,14 +409,10 @@ def _mismatch(ctx: _Ctx, group: list[Candidate], pool: list[Source]) -> tuple[Pr
     """A hub row labelled as this item whose document is another item's."""
     other: str | None = None
     for cand in group:
-        for signal in cand.signals:
-            if signal.kind is SignalKind.NEGATIVE:
-                ids = [i for i in _ITEM_ID.findall(signal.detail.lower()) if i != ctx.item.id]
-                if ids:
-                    other = ids[0]
-                    break
-        if other:
+        other = mismatch_of(cand)
+        if other is not None and other != ctx.item.id:
             break
+        other = None
     labelled = any(
         c.via_hub or any(s.kind in (SignalKind.HUB_LABEL, SignalKind.CODE) for s in c.signals)
         for c in group

@@ -175,8 +175,14 @@ def placeholder(label: str, item: str) -> Callable[[Path], Built]:
 
 
 def mismatch_signal(_tmp: Path) -> Built:
-    doc = file_doc("files/o07.pdf", ANNUAL_PLAN)
-    neg = Signal(kind=SignalKind.NEGATIVE, detail="hub label o07, content matches o04", weight=-1)
+    # Too little of o04 for the content check: only the matcher's signal names o04.
+    doc = file_doc("files/o07.pdf", "แผนดำเนินงานประจำปี 2566 (ฉบับย่อ)")
+    neg = Signal(
+        kind=SignalKind.NEGATIVE,
+        detail='hub label "o07 รายงานผลการดำเนินงานประจำปี" says o07 but the content matches o04'
+        " แผนดำเนินงานประจำปี (content score 0.80 vs 0.10)",
+        weight=-1,
+    )
     label = Signal(kind=SignalKind.HUB_LABEL, detail="o07", weight=1)
     c = cand("o07", doc.url, hub=url("ita"), signals=[label, neg])
     return [c], site([doc]), {}
@@ -666,3 +672,13 @@ def test_fix_text_names_the_missing_elements_in_both_languages() -> None:
     th, en = result.remediation_th.splitlines()[0], result.remediation_en.splitlines()[0]
     assert th == "o01: เพิ่ม รองผู้บริหารสูงสุด, รูปถ่าย ในข้อมูลผู้บริหาร"
     assert en == "o01: add deputy heads; photos to the executives"
+
+
+def test_mismatch_named_by_the_matcher_signal() -> None:
+    cands, evidence, _ = mismatch_signal(Path())
+    result = assess_item(PACK.item("o07"), PACK, cands, evidence, {}, today=TODAY)
+    problem = next(p for p in result.problems if p.code == "label_content_mismatch")
+    assert problem.params["other"] == "o04" and problem.params["item"] == "o07"
+    assert result.remediation_th.splitlines()[0].startswith(
+        "o07: ลิงก์ของข้อ o07 ชี้ไปยังเอกสารของข้อ o04"
+    )
