@@ -134,6 +134,9 @@ def fetch_issue(resource: Resource) -> Issue | None:
         }
         return Issue(Verdict.NOT_CHECKED, make(code, url, **params), resource.error.value)
     status = resource.status
+    if resource.error_detail == "soft_404":  # the crawler saw the site's "not found" body
+        fix: Fix = ("fix_dead_link", {"url": url, "status": "soft 404"})
+        return Issue(Verdict.FAIL, make("dead_link", url, status="soft 404"), "soft_404", fix)
     if status is None or 200 <= status < 300:
         return None
     if status in (401, 403, 407):
@@ -148,29 +151,30 @@ def fetch_issue(resource: Resource) -> Issue | None:
 
 def _content_issue(doc: Document, resource: Resource | None, site: SiteEvidence) -> Issue | None:
     url = doc.url
-    folded = fold(doc.text)
     final = (resource.final_url if resource is not None else None) or url
-    if re.search(
-        r"(?:^|[/?&=_-])(?:login|signin|sign-in|wp-login)", final.lower().split("//", 1)[-1]
-    ):
+    if _LOGIN_URL.search(final.lower().split("//", 1)[-1]):
         return Issue(Verdict.REVIEW, make("login_required", url), "login_required")
+    # Login walls, "not found" bodies and app shells are short: long texts are not folded here.
+    folded = fold(doc.text) if len(doc.text) <= 2 * _LOGIN_CHARS else ""
     if (
-        len(folded) <= _LOGIN_CHARS
+        folded
+        and len(folded) <= _LOGIN_CHARS
         and any(p in folded for p in _PASSWORD)
         and any(p in folded for p in _LOGIN)
     ):
         return Issue(Verdict.REVIEW, make("login_required", url), "login_required")
-    if len(folded) <= _SHORT_CHARS and any(p in folded for p in _NOT_FOUND):
+    if folded and len(folded) <= _SHORT_CHARS and any(p in folded for p in _NOT_FOUND):
         fix: Fix = ("fix_dead_link", {"url": url, "status": "soft 404"})
         return Issue(Verdict.FAIL, make("dead_link", url, status="soft 404"), "soft_404", fix)
     if doc.kind is not DocKind.HTML or doc.review_reason:
-        if not folded.strip() and not doc.review_reason and not doc.ocr_used:
+        if not doc.text.strip() and not doc.review_reason and not doc.ocr_used:
             problem = make("unreadable_document", url, reason="no_text")
             return Issue(Verdict.REVIEW, problem, "no_text")
         return None
-    body = fold(doc.text.replace(doc.title, "", 1)) if doc.title else folded
-    if len(body) < _TINY_CHARS and _js_shell(doc, resource):
-        return Issue(Verdict.REVIEW, make("js_only", url), "js_only")
+    if len(doc.text) < 2 * _TINY_CHARS:
+        body = fold(doc.text.replace(doc.title, "", 1)) if doc.title else folded
+        if len(body) < _TINY_CHARS and _js_shell(doc, resource):
+            return Issue(Verdict.REVIEW, make("js_only", url), "js_only")
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from oit_checker.models import DocKind, Document, ExternalLink
@@ -68,17 +68,13 @@ class Source:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = fold(self.text, drop_tone_marks=self.ocr)
+            self._folded = _fold_text(self.text, self.ocr)
         return self._folded
 
     def lines(self) -> list[tuple[str, str]]:
         """(original line, folded line) pairs, for snippets."""
         if self._lines is None:
-            self._lines = [
-                (line, fold(line, drop_tone_marks=self.ocr))
-                for line in self.text.splitlines()
-                if line.strip()
-            ]
+            self._lines = _fold_lines(self.text, self.ocr)
         return self._lines
 
     @property
@@ -102,6 +98,17 @@ class Match:
     snippet: str = ""
     uncertain: bool = False
     """The text part matched but a photo could not be verified in this kind of file."""
+
+
+@lru_cache(maxsize=256)
+def _fold_text(text: str, loose: bool) -> str:
+    """Folded text, shared by the items that read the same document (str hashes are cached)."""
+    return fold(text, drop_tone_marks=loose)
+
+
+@lru_cache(maxsize=256)
+def _fold_lines(text: str, loose: bool) -> list[tuple[str, str]]:
+    return [(line, fold(line, drop_tone_marks=loose)) for line in text.splitlines() if line.strip()]
 
 
 @cache

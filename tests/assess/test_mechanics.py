@@ -139,6 +139,13 @@ def with_base(verdict: Verdict, text: str = SIX_MONTH) -> Callable[[Path], Built
     return build
 
 
+def crawler_soft_404(_tmp: Path) -> Built:
+    """The crawler marks a page whose body is the site's "not found" page (status 200)."""
+    doc = page("executives", "ข้อมูลผู้บริหาร", EXECS)
+    res = Resource(url=doc.url, final_url=doc.url, status=200, error_detail="soft_404")
+    return [cand("o01", doc.url)], site([doc], resources=[res]), {}
+
+
 def js_shell(tmp: Path) -> Built:
     body = tmp / "body.html"
     body.write_text(
@@ -324,6 +331,7 @@ CASES = [
         {"login_required"},
     ),
     Case("JavaScript app shell", "o01", js_shell, Verdict.REVIEW, {"js_only"}),
+    Case("soft 404 marked by the crawler", "o01", crawler_soft_404, Verdict.FAIL, {"dead_link"}),
     Case(
         "placeholder link on the hub",
         "o01",
