@@ -35,6 +35,7 @@ from oit_checker.models import (
     Evidence,
     ItemResult,
     Problem,
+    Resource,
     Signal,
     SignalKind,
     Verdict,
@@ -567,6 +568,15 @@ def _nothing_found(ctx: _Ctx) -> _Outcome:
         if issue.verdict is Verdict.REVIEW:
             return _Outcome(Verdict.REVIEW, 0.5, [problem, issue.problem])
         return _Outcome(Verdict.NOT_CHECKED, 1.0, [problem], not_checked_reason=issue.reason)
+    hub = _unfetched_hub(site)
+    if hub is not None:
+        resource, issue = hub
+        problem = make(
+            "related_not_fetched", resource.url, target=resource.url, reason=issue.reason
+        )
+        if issue.verdict is Verdict.FAIL:  # a dead ITA page: say so, but it hides the items
+            return _Outcome(Verdict.REVIEW, 0.5, [problem, issue.problem])
+        return _Outcome(Verdict.NOT_CHECKED, 1.0, [problem], not_checked_reason=issue.reason)
     params = {"item_th": item.title_th, "item_en": item.title_en}
     if site.partial:
         problem = make("not_found_partial", **params)
@@ -574,6 +584,29 @@ def _nothing_found(ctx: _Ctx) -> _Outcome:
     return _Outcome(
         Verdict.FAIL, 0.6, [make("no_evidence", **params)], fixes=[("fix_no_evidence", {})]
     )
+
+
+_HUB_WORDS = tuple(
+    fold(w)
+    for w in ("ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ", "open data integrity")
+)
+_HUB_URL = re.compile(r"(?:^|[^a-z])(?:ita|oit)(?:[^a-z]|$)")
+
+
+def _unfetched_hub(site: SiteEvidence) -> tuple[Resource, Issue] | None:
+    """A page of the site that looks like its ITA/OIT index and could not be read: then
+    "nothing found" for an item says nothing about the item."""
+    for resource in site.resources.values():
+        if not same_site(resource.url, site) or _looks_like_file(resource.url):
+            continue
+        issue = fetch_issue(resource)
+        if issue is None:
+            continue
+        anchor = fold(resource.anchor_text or "")
+        path = unquote(urlsplit(resource.url).path).lower()
+        if any(w in anchor for w in _HUB_WORDS) or _HUB_URL.search(path):
+            return resource, issue
+    return None
 
 
 def _url_matches(item: Item, url: str) -> bool:

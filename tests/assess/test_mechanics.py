@@ -232,6 +232,12 @@ def related_unfetched(_tmp: Path) -> Built:
     return [], site([page("", "หน้าหลัก", "<p>ยินดีต้อนรับ</p>")], resources=[res]), {}
 
 
+def hub_timed_out(_tmp: Path) -> Built:
+    home = page("", "หน้าหลัก", '<a href="/ita-2567">ITA 2567</a>')
+    res = Resource(url=url("ita-2567"), error=FetchError.TIMEOUT, anchor_text="ITA 2567")
+    return [], site([home], resources=[res]), {}
+
+
 def nothing(partial: bool, reachable: bool = True) -> Callable[[Path], Built]:
     def build(_tmp: Path) -> Built:
         home = page("", "หน้าหลัก", "<p>ยินดีต้อนรับสู่เว็บไซต์</p>")
@@ -340,6 +346,14 @@ CASES = [
         {"placeholder_link"},
     ),
     Case("nothing found, complete crawl", "o01", nothing(False), Verdict.FAIL, {"no_evidence"}),
+    Case(
+        "nothing found, but the ITA page timed out",
+        "o01",
+        hub_timed_out,
+        Verdict.NOT_CHECKED,
+        {"related_not_fetched"},
+        reason="timeout",
+    ),
     Case(
         "nothing found, partial crawl",
         "o01",
