@@ -61,11 +61,6 @@ register(
         "The linked document is {found_en}, not {item_en}.",
     ),
     ProblemSpec(
-        "no_progress",
-        "รายงานไม่แสดงความก้าวหน้าหรือผลการดำเนินงาน (มีเพียงตารางแผนงาน) จึงไม่ใช่{item_th}",
-        "The report shows no progress or results (only the plan table), so it is not {item_en}.",
-    ),
-    ProblemSpec(
         "dependency_failed",
         "ข้อ {base} ({base_th}) ไม่ผ่าน ข้อนี้ต้องอ้างอิงข้อมูลของข้อ {base} จึงไม่ผ่านด้วย",
         "Item {base} ({base_en}) did not pass; this item builds on {base}, so it fails too.",

@@ -592,6 +592,9 @@ def test_case(case: Case, tmp_path: Path) -> None:
         PACK.item(case.item), PACK, candidates, evidence, results, today=case.today
     )
     codes = {p.code for p in result.problems}
+    shown = [result.reason_th, result.reason_en, result.remediation_th, result.remediation_en]
+    shown += [t for pr in result.problems for t in (pr.message_th, pr.message_en)]
+    assert not [t for t in shown if "{" in t], "unfilled placeholder in a user-visible text"
     assert result.verdict is case.verdict, (result.verdict, result.problems)
     assert case.codes <= codes, codes
     for label in case.missing:

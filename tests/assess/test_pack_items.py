@@ -362,6 +362,9 @@ def test_item(case: Case) -> None:
     today = date(p.fiscal_year_end.year, 5, 2)
     result = assess_item(item, p, candidates, evidence, _bases(item, case.bases), today=today)
     codes = {pr.code for pr in result.problems}
+    shown = [result.reason_th, result.reason_en, result.remediation_th, result.remediation_en]
+    shown += [t for pr in result.problems for t in (pr.message_th, pr.message_en)]
+    assert not [t for t in shown if "{" in t], "unfilled placeholder in a user-visible text"
     assert result.verdict is case.verdict, (result.verdict, result.problems)
     assert case.codes <= codes, codes
     for label in case.missing:
