@@ -311,7 +311,11 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if self._not_modified(etag, st.st_mtime):
             self._send_head(304, headers, None, None)
             return
-        ctype = conf.get("content_types", {}).get(req.path) or _content_type(file)
+        ctype = (
+            (fault.content_type if fault is not None else None)
+            or conf.get("content_types", {}).get(req.path)
+            or _content_type(file)
+        )
         charset = conf.get("charset", {}).get(req.path)
         if charset is not None:
             if isinstance(charset, str):

@@ -94,6 +94,7 @@ def test_content_types_sniffed(tmp_path: Path) -> None:
     )
     with FixtureServer(root) as srv:
         srv.route("/download.php", Fault(body=PDF, content_type="application/octet-stream"))
+        srv.route("/archive.zip", Fault(content_type="application/zip"))
         result = crawl(fast_config(srv.url, tmp_path / "c", soft404_probe=False))
     res = by_path(result)
     assert res["/file.pdf"].ok  # magic bytes win over a wrong type

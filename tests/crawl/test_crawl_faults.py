@@ -54,6 +54,18 @@ def test_retry_after_honoured_and_503_retried(tmp_path: Path) -> None:
     assert len(times) == 2 and times[1] - times[0] >= 0.95
 
 
+def test_429_backs_off_then_succeeds(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path / "site",
+        {"index.html": page("หน้าแรก", ("/o1.pdf", "o1")), "o1.pdf": PDF},
+    )
+    with FixtureServer(root) as srv:
+        srv.route("/o1.pdf", Fault(status=429, retry_after=0, times=2, content_type="text/html"))
+        result = crawl(fast_config(srv.url, tmp_path / "c", retries=3, soft404_probe=False))
+        hits = srv.hits("/o1.pdf")
+    assert hits == 3 and by_path(result)["/o1.pdf"].ok
+
+
 def test_retries_only_for_retryable_errors(tmp_path: Path) -> None:
     root = write_site(
         tmp_path / "site",

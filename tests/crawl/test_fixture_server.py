@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import http.client
+import ssl
 import threading
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -113,3 +115,30 @@ def test_soft_404_mode(tmp_path: Path) -> None:
     with FixtureServer(root) as srv:
         resp, body = _get(srv, "/does-not-exist")
         assert resp.status == 200 and "ไม่พบ" in body.decode()
+
+
+def test_fault_on_static_file_keeps_body(site: Path) -> None:
+    with FixtureServer(site) as srv:
+        srv.route("/ita/ข้อมูล.pdf", Fault(content_type="text/html", latency_s=0.2, times=1))
+        started = time.monotonic()
+        resp, body = _get(srv, "/ita/" + quote("ข้อมูล.pdf"))
+        assert time.monotonic() - started >= 0.2
+        assert resp.getheader("Content-Type") == "text/html" and body == PDF
+        resp, _ = _get(srv, "/ita/" + quote("ข้อมูล.pdf"))
+        assert resp.getheader("Content-Type") == "application/pdf"
+
+
+def test_global_latency_and_https(tmp_path: Path, site: Path) -> None:
+    from tests.support.servers import tls_material
+
+    tls = tls_material(tmp_path)
+    with FixtureServer(site, tls=tls.server_ctx, latency_s=0.1) as srv:
+        assert srv.url.startswith("https://127.0.0.1:")
+        ctx = ssl.create_default_context(cafile=str(tls.ca_file))
+        conn = http.client.HTTPSConnection("127.0.0.1", srv.port, context=ctx, timeout=5)
+        started = time.monotonic()
+        conn.request("GET", "/")
+        resp = conn.getresponse()
+        assert resp.status == 200 and "หน้าแรก" in resp.read().decode()
+        assert time.monotonic() - started >= 0.1
+        conn.close()
