@@ -641,7 +641,7 @@ class Crawler:
             self._limits.append(name)
 
     def _finding(self, code: str, url: str | None = None, **params: object) -> None:
-        key = (code, str(params.get("host", url or "")))
+        key = (code, str(params.get("host") or params.get("limit") or url or ""))
         if key in self._finding_keys:
             return
         self._finding_keys.add(key)

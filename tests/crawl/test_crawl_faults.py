@@ -196,12 +196,16 @@ def test_depth_limit_and_calendar_trap_bounded(tmp_path: Path) -> None:
     assert res["/d3.html"].error_detail == "max_depth"
     assert cal <= 3
     assert "max_depth" in result.stats.limits_hit and result.partial
+    limits = [f.params["limit"] for f in result.site_findings if f.code == "crawl_limit"]
+    assert limits == result.stats.limits_hit
     with FixtureServer(root) as srv:
         srv.route("/calendar", calendar_trap)
         result = crawl(fast_config(srv.url, tmp_path / "c2", max_depth=100, soft404_probe=False))
         cal = srv.hits("/calendar")
     assert 15 <= cal <= 25
     assert "crawl_trap" in result.stats.limits_hit
+    limits = {f.params["limit"] for f in result.site_findings if f.code == "crawl_limit"}
+    assert limits == set(result.stats.limits_hit)
 
 
 def test_wall_time_limit(tmp_path: Path) -> None:
