@@ -487,16 +487,18 @@ class FixtureServer:
     def _resolve(self, req: Request) -> Fault | None:
         with self._lock:
             candidates = [self._routes.get(req.path), self._routes.get("*")]
-            for entry in candidates:
-                if entry is None:
-                    continue
-                if isinstance(entry, Fault):
-                    if entry._claim():
-                        return entry
-                    continue
-                result = entry(req)
-                if result is not None:
-                    return result
+        for entry in candidates:
+            if entry is None:
+                continue
+            if isinstance(entry, Fault):
+                with self._lock:
+                    claimed = entry._claim()
+                if claimed:
+                    return entry
+                continue
+            result = entry(req)  # handlers run unlocked: a slow one must not serialise others
+            if result is not None:
+                return result
         return None
 
     # ------------------------------------------------------------------ measurements

@@ -6,14 +6,11 @@ import asyncio
 import datetime as dt
 import json
 import ssl
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from oit_checker.crawl import CrawlConfig, Crawler, CrawlResult
-from oit_checker.fixture_server import FixtureServer
 
 
 def write_site(
@@ -100,9 +97,3 @@ def tls_material(tmp: Path, *, identity: str = "127.0.0.1", expired: bool = Fals
     ca_file = tmp / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
     return TlsMaterial(ca_file=ca_file, server_ctx=ctx)
-
-
-@contextmanager
-def serve(root: Path | None, **kwargs: Any) -> Iterator[FixtureServer]:
-    with FixtureServer(root, **kwargs) as srv:
-        yield srv
