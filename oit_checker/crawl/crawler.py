@@ -121,7 +121,7 @@ PriorityFn = Callable[[str, str, str], float]
 ProgressFn = Callable[[CrawlProgress], None]
 
 
-@dataclass
+@dataclass(repr=False)
 class CrawlResult:
     resources: list[Resource]
     links: dict[str, list[Link]]
@@ -142,6 +142,15 @@ class CrawlResult:
     def reachable(self) -> bool:
         """The start page (in audit mode: any given URL) was fetched."""
         return self.start_fetched
+
+    def __repr__(self) -> str:
+        # Short on purpose: Python 3.11's asyncio.run repr()s the main task's result when it
+        # restores the SIGINT handler, and a full repr of 10,000 resources costs ~170 MB.
+        return (
+            f"CrawlResult(start_url={self.start_url!r}, resources={len(self.resources)},"
+            f" pages={self.stats.pages_fetched}, documents={self.stats.documents_fetched},"
+            f" reachable={self.reachable}, partial={self.partial})"
+        )
 
 
 class Crawler:

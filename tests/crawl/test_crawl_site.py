@@ -61,6 +61,7 @@ def test_scope_external_links_dedupe_and_robots(tmp_path: Path) -> None:
     assert ext["process3.gprocurement.go.th"].category == LinkCategory.PROCUREMENT
     assert all("facebook" not in r.url for r in result.resources)
     assert result.stats.pages_fetched == 3 and result.stats.documents_fetched == 1
+    assert len(repr(result)) < 300  # asyncio.run repr()s it; a full repr costs memory at scale
     assert result.links[srv.url][0].text == "ITA คุณธรรมและความโปร่งใส"
     body = Path(res["/ita/ข้อมูล.pdf"].body_path or "").read_bytes()
     assert body == PDF
