@@ -9,28 +9,25 @@ never looks like an empty site.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import re
-import secrets
-import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
-import httpx
-from protego import Protego
 from selectolax.lexbor import LexborHTMLParser
 
 import oit_checker
 from oit_checker.crawl.cache import HttpCache
+from oit_checker.crawl.clients import http_clients
 from oit_checker.crawl.decode import decode_html_detailed
 from oit_checker.crawl.fetch import Fetcher, FetchSettings, Outcome
 from oit_checker.crawl.frontier import Entry, Frontier
 from oit_checker.crawl.politeness import HostSlot
 from oit_checker.crawl.priority import default_priority
+from oit_checker.crawl.robots import RobotsRules
 from oit_checker.crawl.sitemaps import parse_sitemap
+from oit_checker.crawl.soft404 import fingerprint, probe_url
 from oit_checker.crawl.urls import (
     host_of,
     link_category,
@@ -70,9 +67,6 @@ _BLOCKING = frozenset(
     }
 )
 """Errors of the start page after which nothing else on the site is tried."""
-_NO_TAGS = re.compile(r"<[^>]+>")
-_DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -175,7 +169,11 @@ class Crawler:
         self._findings: list[Problem] = []
         self._finding_keys: set[tuple[str, str]] = set()
         self._slots: dict[str, HostSlot] = {}
-        self._robots: dict[str, asyncio.Future[Protego | None]] = {}
+        self._robots = RobotsRules(
+            self._fetch_robots,
+            config.user_agent,
+            lambda host, delay: self._slot(host).set_crawl_delay(delay),
+        )
         self._scope: set[str] = set()
         self._limits: list[str] = []
         self._stats = CrawlStats()
@@ -226,7 +224,12 @@ class Crawler:
             self._scope |= twin_hosts(host_of(extra) or extra)
         for url in cfg.only_urls or ():
             self._scope |= twin_hosts(host_of(url))
-        async with self._clients() as (verified, unverified):
+        async with http_clients(
+            user_agent=cfg.user_agent,
+            timeout_s=cfg.timeout_s,
+            concurrency=cfg.global_concurrency,
+            ca_file=cfg.ca_file,
+        ) as (verified, unverified):
             self._fetcher = Fetcher(
                 FetchSettings(
                     timeout_s=cfg.timeout_s,
@@ -398,7 +401,7 @@ class Crawler:
                 if bad > _DECODE_GARBAGE:
                     out.error, out.error_detail = FetchError.DECODE, f"{bad:.0%} undecodable"
             fp = self._soft404_fp
-            if fp is not None and out.error is None and _fingerprint(text, entry.url) == fp:
+            if fp is not None and out.error is None and fingerprint(text, entry.url) == fp:
                 out.error_detail = "soft_404"
         resource = self._record(entry, out, encoding)
         if out.error is not None or not body:
@@ -485,9 +488,7 @@ class Crawler:
         """Ask for a page that cannot exist; a 200 means the site hides its 404s."""
         if not base_url:
             return
-        parts = urlsplit(base_url)
-        path = f"/oit-checker-probe-{secrets.token_hex(6)}"
-        url = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+        url = probe_url(base_url)
         assert self._fetcher is not None
         out = await self._fetcher.fetch(url, use_cache=False, max_bytes=self.config.max_html_bytes)
         if out.error is not None or out.status != 200 or out.body_path is None:
@@ -499,13 +500,14 @@ class Crawler:
             final = out.final_url or url
             if self._key(final) != self._key(self._start_url):
                 text = decode_html_detailed(body, out.content_type).text
-                self._soft404_fp = _fingerprint(text, url)
+                self._soft404_fp = fingerprint(text, url)
 
     async def _seed_sitemaps(self) -> None:
         parts = urlsplit(self._start_url)
         origin = f"{parts.scheme}://{parts.netloc}"
         queue = [f"{origin}/sitemap.xml"]
-        robots = await self._robots_for(host_of(self._start_url))
+        host = host_of(self._start_url)
+        robots = await self._robots.rules(host, self._origin(host))
         if robots is not None:
             queue = [*robots.sitemaps, *queue]
         seen: set[str] = set()
@@ -536,44 +538,24 @@ class Crawler:
                 count += 1
                 self._enqueue(page, 1, url, "", "", looks_like_document(page))
 
-    async def _robots_for(self, host: str) -> Protego | None:
-        future = self._robots.get(host)
-        if future is None:
-            future = asyncio.get_running_loop().create_future()
-            self._robots[host] = future
-            parsed: Protego | None = None
-            try:
-                parsed = await self._fetch_robots(host)
-            finally:
-                future.set_result(parsed)
-        return await future
-
-    async def _fetch_robots(self, host: str) -> Protego | None:
-        scheme = urlsplit(self._start_url).scheme
+    def _origin(self, host: str) -> str:
+        """scheme://netloc to reach ``host`` (taken from a URL of that host being fetched)."""
         sample = next((u for u in (self._start_url, *self._in_flight) if host_of(u) == host), None)
-        if sample is not None:
-            scheme_netloc = urlsplit(sample)
-            origin = f"{scheme_netloc.scheme}://{scheme_netloc.netloc}"
-        else:
-            origin = f"{scheme}://{host}"
+        if sample is None:
+            return f"{urlsplit(self._start_url).scheme}://{host}"
+        parts = urlsplit(sample)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    async def _fetch_robots(self, url: str) -> bytes | None:
         assert self._fetcher is not None
-        out = await self._fetcher.fetch(
-            f"{origin}/robots.txt", raw=True, max_bytes=_ROBOTS_MAX_BYTES, use_cache=False
-        )
+        out = await self._fetcher.fetch(url, raw=True, max_bytes=_ROBOTS_MAX_BYTES, use_cache=False)
         if out.error is not None or out.body_path is None:
             return None
-        text = out.body_path.read_bytes().decode("utf-8", errors="replace")
-        robots = Protego.parse(text)
-        delay = robots.crawl_delay(self.config.user_agent)
-        if delay:
-            self._slot(host).set_crawl_delay(float(delay))
-        return robots
+        return out.body if out.body is not None else out.body_path.read_bytes()
 
     async def _allowed(self, url: str) -> bool:
-        robots = await self._robots_for(host_of(url))
-        if robots is None:
-            return True
-        return bool(robots.can_fetch(url, self.config.user_agent))
+        host = host_of(url)
+        return await self._robots.allowed(url, host, self._origin(host))
 
     # ------------------------------------------------------------------ recording
 
@@ -764,58 +746,6 @@ class Crawler:
             netloc = strip_www(parts.netloc.lower())
             return urlunsplit(("", netloc, parts.path, parts.query, ""))
         return url
-
-    def _clients(self) -> _Clients:
-        return _Clients(self.config)
-
-
-class _Clients:
-    """The verifying client and the lenient one used after a TLS failure (unless strict)."""
-
-    def __init__(self, config: CrawlConfig) -> None:
-        self.config = config
-        self._clients: list[httpx.AsyncClient] = []
-
-    async def __aenter__(self) -> tuple[httpx.AsyncClient, httpx.AsyncClient]:
-        cfg = self.config
-        ctx = ssl.create_default_context()
-        if cfg.ca_file is not None:
-            ctx.load_verify_locations(cafile=str(cfg.ca_file))
-        lenient = ssl.create_default_context()
-        lenient.check_hostname = False
-        lenient.verify_mode = ssl.CERT_NONE
-        self._clients = [_client(cfg, ctx), _client(cfg, lenient)]
-        return self._clients[0], self._clients[1]
-
-    async def __aexit__(self, *exc: object) -> None:
-        for client in self._clients:
-            await client.aclose()
-
-
-def _client(cfg: CrawlConfig, verify: ssl.SSLContext) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
-        verify=verify,
-        headers={"User-Agent": cfg.user_agent, "Accept-Language": "th,en;q=0.8"},
-        timeout=httpx.Timeout(cfg.timeout_s),
-        follow_redirects=False,
-        limits=httpx.Limits(
-            max_connections=max(1, cfg.global_concurrency) * 2,
-            max_keepalive_connections=max(1, cfg.global_concurrency),
-        ),
-        trust_env=False,
-    )
-
-
-def _fingerprint(text: str, url: str) -> str:
-    """Content hash of a page that ignores its own URL, numbers and spacing (soft-404 match)."""
-    parts = urlsplit(url)
-    stripped = _NO_TAGS.sub(" ", text)
-    for needle in {url, parts.path, unquote(parts.path)}:
-        if needle and needle != "/":
-            stripped = stripped.replace(needle, " ")
-    stripped = _DIGITS.sub("0", stripped)
-    stripped = _SPACE.sub(" ", stripped).strip()
-    return hashlib.sha256(stripped.encode("utf-8")).hexdigest()
 
 
 __all__ = [
