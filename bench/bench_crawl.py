@@ -4,6 +4,8 @@
 
 The fixture server runs in a child process so the figures are the crawler's own.
 Prints figures; asserts nothing (targets: 10,000 pages under 300 MB RSS).
+Measured on the 2-core dev box (shared): 10,000 pages x 30 links in 76 s (131 pages/s),
+peak RSS 96 MB when the crawl returned, 98 MB after asyncio teardown.
 """
 
 from __future__ import annotations
