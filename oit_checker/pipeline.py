@@ -50,6 +50,11 @@ class ScanOutcome:
     bodies: dict[str, str]
     """sha256 → path of the stored body, for ``--snapshot``."""
 
+    def __repr__(self) -> str:
+        # asyncio.run repr()s the main coroutine's result on Python 3.11; a full dataclass repr
+        # of a large report costs hundreds of MB.
+        return f"ScanOutcome(site={self.report.site!r}, items={len(self.report.items)})"
+
 
 @dataclass
 class _State:
