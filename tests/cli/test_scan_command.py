@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -175,3 +176,70 @@ def test_schema_prints_the_versioned_report_schema(tmp_path: Path) -> None:
     schema = json.loads(out.stdout)
     assert schema["schema_version"]
     assert "items" in schema["properties"]
+
+
+def test_snapshot_keeps_evidence_files_by_hash(tmp_path: Path, demo_server: FixtureServer) -> None:
+    snap = tmp_path / "snap"
+    out = run(
+        *scan_args(
+            demo_server.url, tmp_path, "--format", "json", "--no-ocr", "--snapshot", str(snap)
+        ),
+        cwd=tmp_path,
+    )
+    assert out.returncode == 1, out.stderr
+    index = json.loads((snap / "index.json").read_text(encoding="utf-8"))
+    kept = [e for e in index["evidence"] if e["file"]]
+    assert kept, index
+    for entry in kept:
+        data = (snap / entry["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert entry["file"].startswith(entry["sha256"])  # never a name taken from the URL
+    assert any(e["item"] == "o14" and e["file"].endswith(".pdf") for e in kept)
+
+
+def test_config_file_ignore_and_threshold(tmp_path: Path, demo_server: FixtureServer) -> None:
+    (tmp_path / "oit-checker.toml").write_text(
+        f"""
+site = "{demo_server.url}"
+year = 2567
+formats = ["json"]
+fail_on = ["fail"]
+
+[crawl]
+min_interval = 0.0
+
+[[ignore]]
+item = "o06"
+reason = "กระดานถาม-ตอบ ย้ายไประบบใหม่"
+expires = 2999-12-31
+
+[[ignore]]
+item = "O9"
+reason = "รอรายงานฉบับแก้ไข"
+expires = 2999-12-31
+
+[[ignore]]
+item = "o16"
+reason = "รอสรุปผลเดือนที่เหลือ"
+expires = 2999-12-31
+
+[[ignore]]
+item = "o20"
+reason = "ผ่านการชี้แจงแล้ว"
+expires = 2000-01-01
+""",
+        encoding="utf-8",
+    )
+    args = ["--no-ocr", "--no-history", "--cache-dir", str(tmp_path / "cache"), "-o", "out"]
+    out = run("scan", demo_server.url, *args, cwd=tmp_path)
+    # o20's ignore entry has expired, so its fail still counts
+    assert out.returncode == 1, out.stderr
+    report = json.loads((tmp_path / "out" / "oit-report.json").read_text(encoding="utf-8"))
+    ignored = {i["item_id"] for i in report["items"] if i["ignored"]}
+    assert ignored == {"o06", "o09", "o16"}
+    assert any(f["code"] == "ignore_expired" for f in report["site_findings"])
+    # once o20 is ignored too, nothing is left to report
+    text = (tmp_path / "oit-checker.toml").read_text(encoding="utf-8")
+    (tmp_path / "oit-checker.toml").write_text(text.replace("2000-01-01", "2999-12-31"), "utf-8")
+    again = run("scan", demo_server.url, *args, cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
