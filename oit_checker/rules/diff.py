@@ -36,7 +36,8 @@ class Renumbered(BaseModel):
 class Merged(BaseModel):
     new: ItemRef
     old: list[ItemRef]
-    """The earlier items (present in the old pack) that the new item combines."""
+    """The earlier items (present in the old pack) that the new item combines; when the new
+    item keeps the key of one of them, that one comes first."""
 
 
 class ElementChange(BaseModel):
@@ -102,13 +103,16 @@ def diff_packs(old: Pack, new: Pack) -> PackDiff:
 
     merged_away: set[str] = set()
     for item in new.items:
-        if item.key in old_by_key:
-            continue
-        sources = [old_by_key[k] for k in item.merged_from if k in old_by_key]
+        persists = old_by_key.get(item.key)
+        # merged_from is honoured even when the new item keeps an old key (2569 o10 E-Service
+        # keeps ``e_service`` and takes in ``service_statistics``): the other key is merged,
+        # not removed.
+        sources = [old_by_key[k] for k in item.merged_from if k in old_by_key and k != item.key]
         if sources:
-            result.merged.append(Merged(new=_ref(item), old=[_ref(s) for s in sources]))
+            combined = [persists, *sources] if persists is not None else sources
+            result.merged.append(Merged(new=_ref(item), old=[_ref(s) for s in combined]))
             merged_away.update(s.key for s in sources)
-        else:
+        elif persists is None:
             result.added.append(_ref(item))
     for item in old.items:
         if item.key not in new_by_key and item.key not in merged_away:

@@ -152,3 +152,43 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, ["rules", command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_real_diff_2568_2569_service_statistics_merged_into_e_service() -> None:
+    """2569 o10 keeps the key ``e_service`` and names ``service_statistics`` in merged_from:
+    the old o11 is merged, not removed."""
+    d = diff_packs(get_pack(year=2568), get_pack(year=2569))
+    assert "service_statistics" not in {r.key for r in d.removed}
+    merged = {m.new.id: [(o.key, o.id) for o in m.old] for m in d.merged}
+    assert merged["o10"] == [("e_service", "o10"), ("service_statistics", "o11")]
+    assert "e_service" not in {a.key for a in d.added}
+
+
+def test_merged_from_honoured_when_new_item_keeps_an_old_key(tmp_path: Path) -> None:
+    """A new item that keeps its own key and lists another old key in merged_from reports a
+    merge; the merged key is not listed as removed, and a merged key that also persists in
+    the new pack is still shown as merged into the item that names it."""
+    old = get_pack(year=2567)
+    data: dict[str, Any] = yaml.safe_load((pack_dir() / "nacc-2567.yaml").read_text("utf-8"))
+    data["id"] = "mod2-2567"
+    items: list[dict[str, Any]] = data["items"]
+    by_key = {item["key"]: item for item in items}
+    by_key["e_service"]["merged_from"] = ["service_statistics"]
+    by_key["contact"]["merged_from"] = ["qa"]  # qa also stays in the new pack
+    items[:] = [i for i in items if i["key"] != "service_statistics"]
+    new_id = {item["key"]: f"o{n:02d}" for n, item in enumerate(items, start=1)}
+    old_id = {item.id: item.key for item in old.items}
+    for item in items:
+        item["id"] = new_id[item["key"]]
+        for dep in item.get("depends_on", []):
+            dep["item"] = new_id[old_id[dep["item"]]]
+    path = tmp_path / "mod2-2567.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    d = diff_packs(old, load_pack(path))
+    assert d.removed == [] and d.added == []
+    merged = {m.new.key: [o.key for o in m.old] for m in d.merged}
+    assert merged == {
+        "contact": ["contact", "qa"],
+        "e_service": ["e_service", "service_statistics"],
+    }
+    assert ("e_service", "o13", "o12") in [(r.key, r.old_id, r.new_id) for r in d.renumbered]
