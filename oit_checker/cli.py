@@ -7,6 +7,7 @@ import sys
 import typer
 
 from oit_checker import __version__
+from oit_checker.commands.audit import audit_command
 from oit_checker.commands.runs import diff_command, history_command, schema_command
 from oit_checker.commands.scan import demo_command, scan_command
 from oit_checker.errors import OitCheckerError
@@ -23,6 +24,7 @@ app = typer.Typer(
 
 app.command("scan")(scan_command)
 app.command("demo")(demo_command)
+app.command("audit")(audit_command)
 app.command("history")(history_command)
 app.command("diff")(diff_command)
 app.command("schema")(schema_command)

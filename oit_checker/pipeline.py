@@ -18,7 +18,14 @@ from typing import Any
 
 from oit_checker import __version__
 from oit_checker.assess import SiteEvidence, assess, detect_agency_type, score
-from oit_checker.crawl import CrawlConfig, Crawler, CrawlProgress, CrawlResult, normalize_url
+from oit_checker.crawl import (
+    CrawlConfig,
+    Crawler,
+    CrawlProgress,
+    CrawlResult,
+    PriorityFn,
+    normalize_url,
+)
 from oit_checker.extract import ExtractLimits, extract
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
@@ -71,42 +78,23 @@ def run_scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
 async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
     started = datetime.now(UTC)
     matcher = Matcher(pack)
-    state = _State()
-
-    def on_page(resource: Resource, body: bytes, text: str | None) -> Sequence[Link] | None:
-        if text is None:
-            state.pending.append(resource)  # documents are read after the crawl
-            return None
-        doc = extract(resource, body, text=text, limits=options.extract_limits)
-        _keep(state, resource, doc)
-        matcher.add(doc)
-        return doc.links if doc.kind is DocKind.HTML else None
-
-    crawler = Crawler(
-        options.crawl, on_page=on_page, priority=make_priority(pack), progress=options.progress
+    harvest = await crawl_and_read(
+        options.crawl,
+        options.extract_limits,
+        priority=make_priority(pack),
+        progress=options.progress,
+        on_document=matcher.add,
     )
-    result = await _run_crawler(crawler)
-    for resource in state.pending:
-        doc = _read_document(resource, options.extract_limits)
-        if doc is not None and doc.kind is not DocKind.OTHER:
-            _keep(state, resource, doc)
-            matcher.add(doc)
-    site = _site_evidence(result, state)
+    result = harvest.result
+    site = site_evidence(result, harvest.documents)
     results = assess(pack, matcher.candidates(), site, today=options.today)
-    finished = datetime.now(UTC)
     report = Report(
         tool_version=__version__,
-        pack=PackInfo(
-            id=pack.id,
-            scheme=pack.scheme,
-            year=pack.year,
-            status=str(pack.status),
-            item_count=len(pack.items),
-        ),
+        pack=pack_info(pack),
         site=result.start_url or options.crawl.start_url,
         started_at=started,
-        finished_at=finished,
-        settings=_settings(options),
+        finished_at=datetime.now(UTC),
+        settings=settings_of(options),
         crawl=result.stats,
         site_findings=result.site_findings,
         items=results,
@@ -114,8 +102,71 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         summary=score(results),
         partial=result.partial or not result.reachable,
     )
-    bodies = {r.sha256: r.body_path for r in result.resources if r.sha256 and r.body_path}
-    return ScanOutcome(report=report, bodies=bodies)
+    return ScanOutcome(report=report, bodies=bodies_of(result))
+
+
+@dataclass
+class Harvest:
+    """A crawl and every document read from it (keyed by requested, final and document URL)."""
+
+    result: CrawlResult
+    documents: dict[str, Document]
+
+
+LinkFilter = Callable[[Sequence[Link]], Sequence[Link]]
+
+
+async def crawl_and_read(
+    config: CrawlConfig,
+    limits: ExtractLimits,
+    *,
+    priority: PriorityFn | None = None,
+    progress: Callable[[CrawlProgress], None] | None = None,
+    on_document: Callable[[Document], None] | None = None,
+    link_filter: LinkFilter | None = None,
+) -> Harvest:
+    """Crawl as configured, reading HTML pages as they come and documents afterwards.
+
+    ``on_document`` sees every readable document once; ``link_filter`` may drop links of a
+    page before the crawler follows them (audit mode: no private addresses)."""
+    state = _State()
+
+    def on_page(resource: Resource, body: bytes, text: str | None) -> Sequence[Link] | None:
+        if text is None:
+            state.pending.append(resource)  # documents are read after the crawl
+            return None
+        doc = extract(resource, body, text=text, limits=limits)
+        _keep(state, resource, doc)
+        if on_document is not None:
+            on_document(doc)
+        if doc.kind is not DocKind.HTML:
+            return None
+        return link_filter(doc.links) if link_filter is not None else doc.links
+
+    crawler = Crawler(config, on_page=on_page, priority=priority, progress=progress)
+    result = await _run_crawler(crawler)
+    for resource in state.pending:
+        doc = _read_document(resource, limits)
+        if doc is not None and doc.kind is not DocKind.OTHER:
+            _keep(state, resource, doc)
+            if on_document is not None:
+                on_document(doc)
+    return Harvest(result=result, documents=state.documents)
+
+
+def pack_info(pack: Pack) -> PackInfo:
+    return PackInfo(
+        id=pack.id,
+        scheme=pack.scheme,
+        year=pack.year,
+        status=str(pack.status),
+        item_count=len(pack.items),
+    )
+
+
+def bodies_of(result: CrawlResult) -> dict[str, str]:
+    """sha256 → stored body path of every fetched resource (for ``--snapshot``)."""
+    return {r.sha256: r.body_path for r in result.resources if r.sha256 and r.body_path}
 
 
 async def _run_crawler(crawler: Crawler) -> CrawlResult:
@@ -149,7 +200,8 @@ def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None
     return extract(resource, body, limits=limits)
 
 
-def _site_evidence(result: CrawlResult, state: _State) -> SiteEvidence:
+def site_evidence(result: CrawlResult, documents: dict[str, Document]) -> SiteEvidence:
+    """What the assessment knows of the site, from one crawl and its documents."""
     resources: dict[str, Resource] = {}
     for resource in result.resources:
         resources[normalize_url(resource.url)] = resource
@@ -160,11 +212,11 @@ def _site_evidence(result: CrawlResult, state: _State) -> SiteEvidence:
         for link in links:
             if link.url and link.url.startswith(("http://", "https://")):
                 inbound.setdefault(normalize_url(link.url), []).append((page, link))
-    start = state.documents.get(normalize_url(result.start_url)) if result.start_url else None
+    start = documents.get(normalize_url(result.start_url)) if result.start_url else None
     names = [start.title, start.text[:2000]] if start is not None else []
     return SiteEvidence(
         site=result.start_url,
-        documents=state.documents,
+        documents=documents,
         resources=resources,
         inbound=inbound,
         external_links=result.external_links,
@@ -176,7 +228,7 @@ def _site_evidence(result: CrawlResult, state: _State) -> SiteEvidence:
     )
 
 
-def _settings(options: ScanOptions) -> dict[str, Any]:
+def settings_of(options: ScanOptions) -> dict[str, Any]:
     c = options.crawl
     return {
         "mode": options.mode,

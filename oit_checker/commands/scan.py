@@ -22,7 +22,7 @@ from oit_checker.crawl import CrawlConfig, CrawlProgress
 from oit_checker.errors import UsageError
 from oit_checker.extract import ExtractLimits
 from oit_checker.models import Report, Verdict
-from oit_checker.pipeline import ScanOptions, run_scan
+from oit_checker.pipeline import ScanOptions, ScanOutcome, run_scan
 from oit_checker.report import check_formats, print_summary, write_reports
 from oit_checker.rules.loader import get_pack
 from oit_checker.rules.schema import Pack
@@ -115,8 +115,6 @@ def progress_display(quiet: bool) -> Iterator[Any]:
 
 def execute(run: RunOptions, *, mode: str = "scan", keep_history: bool | None = None) -> int:
     """Run the scan, store it, write the reports, print the summary; return the exit code."""
-    console = Console()
-    err = Console(stderr=True)
     with progress_display(run.quiet) as progress:
         outcome = run_scan(
             run.pack,
@@ -127,6 +125,22 @@ def execute(run: RunOptions, *, mode: str = "scan", keep_history: bool | None = 
                 mode=mode,
             ),
         )
+    return finish(run, outcome, keep_history=keep_history)
+
+
+def finish(
+    run: RunOptions,
+    outcome: ScanOutcome,
+    *,
+    keep_history: bool | None = None,
+    assessed: bool | None = None,
+) -> int:
+    """Store the run, write the reports, print the summary; return the exit code.
+
+    ``assessed`` overrides the "could not assess" test (exit 3), which by default is: no score
+    and the site unreachable."""
+    console = Console()
+    err = Console(stderr=True)
     report = apply_ignores(outcome.report, run.config.ignore, date.today())
     previous = _store(run, report, keep_history)
     formats = check_formats(run.config.formats)
@@ -144,7 +158,9 @@ def execute(run: RunOptions, *, mode: str = "scan", keep_history: bool | None = 
             console.print("ไม่มีผลการตรวจครั้งก่อนของเว็บไซต์นี้ / no earlier run of this site to compare")
         for path in files:
             console.print(f"เขียนรายงาน / wrote {path}")
-    if report.summary.score is None and not _reachable(report):
+    if assessed is None:
+        assessed = report.summary.score is not None or _reachable(report)
+    if not assessed:
         err.print(
             "oit-checker: could not assess the site: "
             + "; ".join(f.message_en for f in report.site_findings[:3])
@@ -252,10 +268,10 @@ def scan_command(
         year=year,
         pack=str(pack) if pack else None,
         output=str(output) if output else None,
-        formats=_split(formats),
+        formats=split_values(formats),
         history=str(history) if history else None,
         keep_history=False if no_history else None,
-        fail_on=_split(fail_on),
+        fail_on=split_values(fail_on),
         min_score=min_score,
         max_pages=max_pages,
         max_documents=max_documents,
@@ -298,7 +314,7 @@ def demo_command(
     site = demo_site_dir()
     if not (site / "index.html").is_file():
         raise UsageError(f"the demo site is missing: {site}")
-    chosen = _split(formats) or ("terminal", "json", "html", "md", "csv", "junit")
+    chosen = split_values(formats) or ("terminal", "json", "html", "md", "csv", "junit")
     config = replace(Config(), formats=tuple(chosen), output=output, keep_history=False)
     with tempfile.TemporaryDirectory(prefix="oit-demo-") as cache, FixtureServer(site) as server:
         if not quiet:
@@ -323,7 +339,7 @@ def demo_command(
     raise typer.Exit(EXIT_COULD_NOT_ASSESS if code == EXIT_COULD_NOT_ASSESS else EXIT_OK)
 
 
-def _split(values: list[str] | None) -> list[str] | None:
+def split_values(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     out: list[str] = []

@@ -1,0 +1,96 @@
+"""Refuse targets on loopback, private, link-local and other non-public addresses.
+
+The audit command may run on a shared server for many agencies; a submission must not make it
+fetch the server's own services or the local network. Host names are resolved and every
+address they resolve to must be public.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
+
+from oit_checker.errors import UsageError
+
+Resolver = Callable[[str], list[str]]
+
+
+def resolve_host(host: str) -> list[str]:
+    """Every address ``host`` resolves to (the system resolver; /etc/hosts included)."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return []
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def non_public(address: str) -> str | None:
+    """Why ``address`` is not a public one ("loopback", "private", …), or None."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "invalid"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for name, flag in (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("private", ip.is_private),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved),
+        ("unspecified", ip.is_unspecified),
+    ):
+        if flag:
+            return name
+    if not ip.is_global:
+        return "not global"
+    return None
+
+
+class HostGuard:
+    """Remembers the verdict per host; a host that does not resolve is let through (the
+    fetch then reports a DNS error, which is ``not_checked``, never a refusal)."""
+
+    def __init__(self, resolver: Resolver = resolve_host) -> None:
+        self._resolver = resolver
+        self._seen: dict[str, str | None] = {}
+
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` must not be fetched, or None when it may be."""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return None
+        if not host:
+            return None
+        if host not in self._seen:
+            self._seen[host] = self._check(host)
+        return self._seen[host]
+
+    def _check(self, host: str) -> str | None:
+        literal = host.strip("[]")
+        try:
+            ipaddress.ip_address(literal.split("%", 1)[0])
+            addresses = [literal]
+        except ValueError:
+            addresses = self._resolver(host)
+        for address in addresses:
+            why = non_public(address)
+            if why is not None:
+                return f"{host} resolves to {address} ({why})"
+        return None
+
+    def check_all(self, urls: Iterable[str]) -> None:
+        """Raise a one-line :class:`UsageError` on the first URL that must not be fetched."""
+        for url in urls:
+            why = self.refusal(url)
+            if why is not None:
+                raise UsageError(
+                    f"refusing {url}: {why}; loopback, private and link-local addresses are"
+                    " only audited with --allow-private"
+                )
+
+
+__all__ = ["HostGuard", "non_public", "resolve_host"]

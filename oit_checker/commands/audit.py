@@ -1,0 +1,151 @@
+"""``oit-checker audit SUBMISSION --site URL``: judge an agency's item → URL list (assessors)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from oit_checker.audit import AuditOptions, HostGuard, read_submission, resolve_submission
+from oit_checker.audit.run import run_audit
+from oit_checker.commands.scan import (
+    RunOptions,
+    crawl_config,
+    finish,
+    progress_display,
+    read_config,
+    resolve_pack,
+    split_values,
+)
+from oit_checker.config import merge_options
+from oit_checker.errors import UsageError
+from oit_checker.extract import ExtractLimits
+
+
+def audit_command(
+    submission: Path = typer.Argument(
+        ..., help="ไฟล์รายการข้อ → URL ที่หน่วยงานส่ง (CSV, YAML, JSON) / the item → URL list"
+    ),
+    site: str | None = typer.Option(
+        None, "--site", help="เว็บไซต์หลักของหน่วยงาน / the agency's main website URL"
+    ),
+    year: int | None = typer.Option(
+        None, "--year", help="ปีการประเมิน พ.ศ. / assessment year (e.g. 2568)"
+    ),
+    pack: Path | None = typer.Option(
+        None, "--pack", help="ไฟล์ชุดเกณฑ์ของผู้ใช้ / your own rule pack file"
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="โฟลเดอร์รายงาน / report folder"
+    ),
+    formats: list[str] | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="terminal, json, html, md, csv, junit (repeat or comma-separate)",
+    ),
+    config_file: Path | None = typer.Option(None, "--config", help="oit-checker.toml"),
+    allow_private: bool = typer.Option(
+        False,
+        "--allow-private",
+        help="allow loopback, private and link-local addresses (refused by default)",
+    ),
+    site_pages: int = typer.Option(
+        40, "--site-pages", min=1, help="main-site pages read to learn what it links (one level)"
+    ),
+    max_documents: int | None = typer.Option(
+        None, "--max-documents", help="linked documents to fetch at most"
+    ),
+    max_time: float | None = typer.Option(None, "--max-time", help="seconds for the whole audit"),
+    interval: float | None = typer.Option(
+        None, "--interval", help="seconds between requests to one host (default 0.5)"
+    ),
+    concurrency: int | None = typer.Option(
+        None, "--per-host", help="requests in flight per host (default 2)"
+    ),
+    timeout: float | None = typer.Option(None, "--timeout", help="seconds per request"),
+    strict_tls: bool = typer.Option(False, "--strict-tls", help="stop on certificate errors"),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="HTTP cache folder"),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="do not OCR scanned documents"),
+    history: Path | None = typer.Option(None, "--history", help="history database (SQLite)"),
+    no_history: bool = typer.Option(False, "--no-history", help="do not store this run"),
+    compare_last: bool = typer.Option(False, "--compare-last", help="diff against the last run"),
+    fail_on: list[str] | None = typer.Option(
+        None, "--fail-on", help="exit 1 on: fail (default), review, not_checked, regression, never"
+    ),
+    min_score: float | None = typer.Option(None, "--min-score", help="exit 1 below this score"),
+    snapshot: Path | None = typer.Option(
+        None, "--snapshot", help="keep fetched evidence files here"
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+) -> None:
+    """ตรวจ URL ที่หน่วยงานส่งตามข้อ OIT / Audit the URLs an agency submitted per OIT item.
+
+    Fetches only the submitted URLs and the documents they link (one level), plus the main
+    site's start page and the pages it links, to know what the main site links to. Items with
+    no URL fail ("no URL submitted"); a URL holding another item's evidence is said so.
+    Loopback, private and link-local targets are refused unless --allow-private.
+
+    Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage error, 3 could not
+    assess (no submitted URL could be fetched).
+    """
+    config = read_config(config_file)
+    raw = read_submission(submission)
+    target = site or raw.site or config.site
+    if not target:
+        raise UsageError("give the agency's main website with --site https://…")
+    if not target.lower().startswith(("http://", "https://")):
+        raise UsageError(f"--site must start with http:// or https://: {target}")
+    config = merge_options(
+        config,
+        site=target,
+        year=year if year is not None else raw.year,
+        pack=str(pack) if pack else None,
+        output=str(output) if output else None,
+        formats=split_values(formats),
+        history=str(history) if history else None,
+        keep_history=False if no_history else None,
+        fail_on=split_values(fail_on),
+        min_score=min_score,
+        max_documents=max_documents,
+        min_interval=interval,
+        per_host_concurrency=concurrency,
+        timeout=timeout,
+        strict_tls=True if strict_tls else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
+    chosen = resolve_pack(config)
+    resolved = resolve_submission(raw, chosen, target)
+    if not resolved.urls:
+        raise UsageError(f"{submission}: the submission lists no URL")
+    if not allow_private:
+        HostGuard().check_all([target, *resolved.urls])
+    overrides: dict[str, Any] = {}
+    if max_time is not None:
+        overrides["max_wall_s"] = max_time
+    run = RunOptions(
+        config=config,
+        pack=chosen,
+        crawl=crawl_config(config, target, **overrides),
+        ocr=not no_ocr,
+        quiet=quiet,
+        compare_last=compare_last,
+        snapshot=snapshot,
+    )
+    with progress_display(quiet) as progress:
+        outcome = run_audit(
+            chosen,
+            resolved,
+            AuditOptions(
+                crawl=run.crawl,
+                extract_limits=ExtractLimits(ocr=run.ocr),
+                site_pages=site_pages,
+                allow_private=allow_private,
+                progress=progress,
+            ),
+        )
+    raise typer.Exit(finish(run, outcome, assessed=outcome.reachable))
+
+
+__all__ = ["audit_command"]
