@@ -3,7 +3,7 @@
 set -euo pipefail
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha poppler-utils catdoc chromium; do
+for pkg in fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha poppler-utils catdoc chromium redis-server; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 if [ ${#need[@]} -eq 0 ]; then

@@ -1,0 +1,56 @@
+"""Fixture sites for batch tests: the demo site served on several loopback addresses, so each
+agency is its own host (127.0.0.2, 127.0.0.3, …) as real agencies are."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from oit_checker.fixture_server import FixtureServer
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "fixtures" / "sites" / "demo"
+CLI = [sys.executable, "-m", "oit_checker"]
+FAST = ["--interval", "0", "--no-ocr", "--timeout", "5", "--max-time", "120", "-q"]
+
+
+@pytest.fixture
+def demo_servers(request: pytest.FixtureRequest) -> Iterator[list[FixtureServer]]:
+    """``request.param`` (default 3) demo sites on 127.0.0.2, 127.0.0.3, …"""
+    count = getattr(request, "param", 3)
+    servers = [FixtureServer(DEMO, host=f"127.0.0.{i + 2}").start() for i in range(count)]
+    try:
+        yield servers
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def write_agencies(path: Path, rows: Sequence[tuple[str, str]], extra: str = "") -> Path:
+    lines = ["name,url,type,province"] + [f"{name},{url},อบต.,เชียงใหม่" for name, url in rows]
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8-sig")
+    return path
+
+
+def cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=cli_env(),
+        timeout=timeout,
+        check=False,
+    )
