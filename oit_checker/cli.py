@@ -9,6 +9,7 @@ import typer
 from oit_checker import __version__
 from oit_checker.commands.audit import audit_command
 from oit_checker.commands.batch import batch_command, worker_command
+from oit_checker.commands.eval import eval_command
 from oit_checker.commands.runs import diff_command, history_command, schema_command
 from oit_checker.commands.scan import demo_command, scan_command
 from oit_checker.errors import OitCheckerError
@@ -29,6 +30,7 @@ app.command("audit")(audit_command)
 app.command("history")(history_command)
 app.command("diff")(diff_command)
 app.command("schema")(schema_command)
+app.command("eval")(eval_command)
 app.command("batch")(batch_command)
 app.command("worker")(worker_command)
 app.add_typer(rules_app, name="rules")
