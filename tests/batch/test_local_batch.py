@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from oit_checker.batch import BatchState, SiteSettings, make_progress, run_sites
 from oit_checker.batch.agencies import parse_agencies
 from oit_checker.batch.summary import SUMMARY_CSV, SUMMARY_HTML
+from oit_checker.cli import main
 from oit_checker.fixture_server import Fault, FixtureServer
 from oit_checker.report import FILE_NAMES
 
@@ -40,7 +42,10 @@ def test_batch_of_demo_sites(tmp_path: Path, demo_servers: list[FixtureServer]) 
         ],
     )
     out = tmp_path / "out"
-    done = run_cli("batch", str(agencies), "-o", str(out), "-j", "4", "--per-host", "2", *FAST)
+    light = ["--max-documents", "10"]
+    done = run_cli(
+        "batch", str(agencies), "-o", str(out), "-j", "4", "--per-host", "2", *FAST, *light
+    )
     assert done.returncode == 0, done.stderr
 
     rows = _results(out / "batch.sqlite3")
@@ -71,7 +76,7 @@ def test_batch_of_demo_sites(tmp_path: Path, demo_servers: list[FixtureServer]) 
 
     # A rerun finds everything done: no site is fetched again, no result is added.
     before = [s.total_hits for s in demo_servers]
-    again = run_cli("batch", str(agencies), "-o", str(out), *FAST)
+    again = run_cli("batch", str(agencies), "-o", str(out), *FAST, *light)
     assert again.returncode == 0, again.stderr
     assert [s.total_hits for s in demo_servers] == before
     assert _results(out / "batch.sqlite3") == rows
@@ -113,16 +118,23 @@ def test_unreachable_and_slow_sites_are_not_called_missing(tmp_path: Path) -> No
     assert progress.done == 2 and progress.failed == 2
 
 
-def test_usage_errors(tmp_path: Path) -> None:
-    missing = run_cli("batch", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o"))
-    assert missing.returncode == 2 and "cannot read" in missing.stderr
-    agencies = write_agencies(tmp_path / "a.csv", [("x", "http://127.0.0.1:9/")])
-    bad_year = run_cli("batch", str(agencies), "--year", "2400", "-o", str(tmp_path / "o"))
-    assert bad_year.returncode == 2 and "2400" in bad_year.stderr
+def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    monkeypatch.setattr(sys, "argv", ["oit-checker", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    return int(exit_info.value.code or 0)
 
 
-@pytest.mark.parametrize("fmt", ["pdf"])
-def test_unknown_format(tmp_path: Path, fmt: str) -> None:
-    agencies = write_agencies(tmp_path / "a.csv", [("x", "http://127.0.0.1:9/")])
-    result = run_cli("batch", str(agencies), "-f", fmt, "-o", str(tmp_path / "o"))
-    assert result.returncode == 2 and fmt in result.stderr
+def test_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "o")
+    assert _main(monkeypatch, "batch", str(tmp_path / "none.csv"), "-o", out) == 2
+    assert "cannot read" in capsys.readouterr().err
+    agencies = str(write_agencies(tmp_path / "a.csv", [("x", "http://127.0.0.1:9/")]))
+    assert _main(monkeypatch, "batch", agencies, "--year", "2400", "-o", out) == 2
+    assert "2400" in capsys.readouterr().err
+    assert _main(monkeypatch, "batch", agencies, "-f", "pdf", "-o", out) == 2
+    assert "pdf" in capsys.readouterr().err
+    assert _main(monkeypatch, "batch", agencies, "--parallel", "0", "-o", out) == 2
+    assert not (tmp_path / "o" / "batch.sqlite3").exists()  # nothing started

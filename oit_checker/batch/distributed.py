@@ -1,0 +1,95 @@
+"""``oit-checker batch --celery URL``: enqueue one job per unfinished agency, collect results.
+
+The collector is the only writer of report files and of ``batch.sqlite3``; each result is
+stored once (keyed by site id) however often its job ran. Killed and rerun, it first collects
+results that finished meanwhile, then re-enqueues the sites whose job is unknown to the
+backend (a job still queued may then run twice; it still yields one result).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from celery.result import AsyncResult
+
+from oit_checker.batch.agencies import Agency
+from oit_checker.batch.celery_app import TASK_NAME, app, configure
+from oit_checker.batch.progress import BatchProgress
+from oit_checker.batch.site import SiteScan, SiteSettings, finish_site
+from oit_checker.batch.state import BatchState
+from oit_checker.models import Report
+
+_POLL_S = 0.5
+
+
+def task_id(batch_id: str, agency: Agency) -> str:
+    return f"oit-{batch_id}-{agency.site_id}"
+
+
+def run_celery(
+    agencies: Sequence[Agency],
+    state: BatchState,
+    settings: SiteSettings,
+    output: Path,
+    broker: str,
+    progress: BatchProgress,
+    backend: str | None = None,
+    timeout_s: float | None = None,
+) -> bool:
+    """Enqueue and collect until every agency has a result; False if ``timeout_s`` ran out."""
+    configure(app, broker, backend)
+    batch_id = state.batch_id()
+    finished = state.finished_ids()
+    waiting: dict[str, tuple[Agency, AsyncResult[Any]]] = {}
+    for agency in agencies:
+        if agency.site_id in finished:
+            continue
+        tid = task_id(batch_id, agency)
+        result: AsyncResult[Any] = AsyncResult(tid, app=app)
+        if result.state == "PENDING":  # unknown to the backend: (re-)enqueue
+            app.send_task(
+                TASK_NAME,
+                args=(agency.to_dict(), settings.to_dict()),
+                task_id=tid,
+                queue="oit-batch",
+            )
+            state.mark(agency.site_id, "queued")
+        waiting[agency.site_id] = (agency, result)
+    deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    started: set[str] = set()
+    while waiting:
+        for site_id, (agency, result) in list(waiting.items()):
+            status = result.state
+            if status == "STARTED" and site_id not in started:
+                started.add(site_id)
+                progress.site_started(agency)
+            if status not in ("SUCCESS", "FAILURE", "REVOKED"):
+                continue
+            done = _scan_of(agency, result)
+            site_result = finish_site(done[0], output, settings.formats, worker=done[1])
+            state.record(site_result)
+            if site_id not in started:
+                progress.site_started(agency)
+            progress.site_finished(agency, site_result)
+            result.forget()
+            del waiting[site_id]
+        if not waiting:
+            break
+        if deadline is not None and time.monotonic() > deadline:
+            return False
+        time.sleep(_POLL_S)
+    return True
+
+
+def _scan_of(agency: Agency, result: AsyncResult[Any]) -> tuple[SiteScan, str]:
+    if result.state != "SUCCESS":
+        return SiteScan(agency, None, f"job failed: {result.result!r}", 0.0), ""
+    data = result.result
+    report = Report.model_validate_json(data["report"]) if data.get("report") else None
+    return (
+        SiteScan(agency, report, data.get("error", ""), float(data.get("duration_s", 0.0))),
+        str(data.get("worker", "")),
+    )
