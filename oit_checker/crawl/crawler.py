@@ -54,6 +54,7 @@ _SITEMAP_MAX_URLS = 50_000
 _TRAP_RUN = 20
 """Consecutive hops that change only the query string before a path is treated as a trap."""
 _STOP_GRACE_S = 3.0
+_NORM_CACHE_MAX = 50_000
 _DECODE_GARBAGE = 0.2
 _BLOCKING = frozenset(
     {
@@ -182,6 +183,7 @@ class Crawler:
         self._in_flight: dict[str, Entry] = {}
         self._deferred: dict[str, tuple[Entry, str]] = {}
         self._link_pool: dict[tuple[str, str, str, str, str | None], Link] = {}
+        self._norm_cache: dict[str, str | None] = {}
         self._stop_requested = False
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
@@ -253,6 +255,7 @@ class Crawler:
                 await self._crawl()
             finally:
                 watchdog.cancel()
+                cache.close()
         return self._result()
 
     # ------------------------------------------------------------------ phases
@@ -424,11 +427,8 @@ class Crawler:
         page_depth_cap = 0 if audit else cfg.max_depth
         page_path = urlsplit(page_url).path
         for link in links:
-            if not link.url or not link.url.lower().startswith(("http:", "https:")):
-                continue
-            try:
-                url = normalize_url(link.url)
-            except ValueError:
+            url = self._normalized(link.url)
+            if url is None:
                 continue
             host = host_of(url)
             depth = entry.depth + 1
@@ -442,6 +442,9 @@ class Crawler:
                     continue
                 if not document:
                     continue
+            key = self._key(url)
+            if self._frontier.seen(key) and not self._frontier.queued(key):
+                continue  # fetched, failed or in flight: nothing below would change (hot path)
             if document:
                 if depth > page_depth_cap + 1:
                     self._over_limit(url, entry, link, "max_depth")
@@ -457,7 +460,23 @@ class Crawler:
                 if run > _TRAP_RUN:
                     self._over_limit(url, entry, link, "crawl_trap")
                     continue
-            self._enqueue(url, depth, page_url, link.text, link.context, document, run)
+            self._enqueue(url, depth, page_url, link.text, link.context, document, run, key)
+
+    def _normalized(self, raw: str) -> str | None:
+        """``normalize_url`` of an http(s) link, memoised: menus repeat the same links."""
+        found = self._norm_cache.get(raw, "")
+        if found != "":
+            return found
+        url: str | None = None
+        if raw and raw[:5].lower() in ("http:", "https"):
+            try:
+                url = normalize_url(raw)
+            except ValueError:
+                url = None
+        if len(self._norm_cache) >= _NORM_CACHE_MAX:
+            self._norm_cache.clear()
+        self._norm_cache[raw] = url
+        return url
 
     def _shared(self, link: Link) -> Link:
         """One Link object per distinct link: menus repeat the same links on every page, and
@@ -477,10 +496,11 @@ class Crawler:
         context: str,
         document: bool,
         run: int = 0,
+        key: str | None = None,
     ) -> None:
         priority = float(self._priority(url, text, context))
         entry = Entry(url, depth, priority, document, referrer, text or None, run)
-        self._frontier.add(self._key(url), entry)
+        self._frontier.add(key or self._key(url), entry)
 
     # ------------------------------------------------------------------ seeds
 

@@ -41,6 +41,10 @@ class Frontier:
     def seen(self, key: str) -> bool:
         return key in self._seen
 
+    def queued(self, key: str) -> bool:
+        """Waiting in the heap (a better priority found later may still re-rank it)."""
+        return key in self._entries
+
     def mark_seen(self, key: str) -> None:
         self._seen.add(key)
 
