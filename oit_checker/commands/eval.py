@@ -131,11 +131,11 @@ def eval_command(
         DEFAULT_BASELINE.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
         return
     if not site and DEFAULT_BASELINE.is_file():
-        recorded = load_baseline()["overall"]["agreement"]
-        if summary["overall"]["agreement"] < recorded:
+        recorded = load_baseline()["overall"]
+        if summary["overall"]["agree"] < recorded["agree"]:
             typer.echo(
-                f"agreement {summary['overall']['agreement']:.4f} is below the recorded"
-                f" {recorded:.4f}",
+                f"agreement {summary['overall']['agree']}/{summary['overall']['items']} is below"
+                f" the recorded {recorded['agree']}/{recorded['items']}",
                 err=True,
             )
             raise typer.Exit(1)

@@ -1,0 +1,85 @@
+"""The accuracy evaluation on the fixture corpus: real sites on 127.0.0.1, the real pipeline.
+
+Fails when verdict agreement drops below the level recorded in fixtures/eval-baseline.json
+(update it with ``oit-checker eval --write-baseline`` after a deliberate improvement) or when
+an item the truth cannot decide (not_checked/review) is reported as a plain fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from oit_checker.errors import UsageError
+from oit_checker.evaluate import (
+    DEFAULT_SITES,
+    DEFAULT_TRUTH,
+    SiteOutcome,
+    all_items,
+    evaluate,
+    load_baseline,
+    load_truth,
+    metrics,
+    serve_site,
+)
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> list[SiteOutcome]:
+    return evaluate(DEFAULT_TRUTH, DEFAULT_SITES, jobs=2)
+
+
+def test_corpus_has_eight_sites_besides_demo_each_with_truth_for_every_item() -> None:
+    files = sorted(DEFAULT_TRUTH.glob("*.yaml"))
+    names = {f.stem for f in files}
+    assert len(names - {"demo"}) >= 8
+    for f in files:
+        truth = load_truth(f)
+        count = 26 if truth.year in (2568, 2569) else 33
+        assert len(truth.items) == count, f.name
+
+
+def test_agreement_not_below_baseline(outcomes: list[SiteOutcome]) -> None:
+    assert not [s.error for s in outcomes if s.error]
+    m = metrics(all_items(outcomes))
+    recorded = load_baseline()["overall"]
+    assert m.items == recorded["items"]
+    assert m.agree >= recorded["agree"], [
+        (s.site, o.item_id, o.verdict, o.expected.verdict)
+        for s in outcomes
+        for o in s.items
+        if not o.agrees
+    ]
+
+
+def test_no_false_alarm_where_truth_cannot_decide(outcomes: list[SiteOutcome]) -> None:
+    alarms = [(s.site, o.item_id, o.reason_en) for s in outcomes for o in s.items if o.false_alarm]
+    assert alarms == []
+
+
+def test_broken_site_faults_are_never_missing(outcomes: list[SiteOutcome]) -> None:
+    broken = next(s for s in outcomes if s.site == "broken")
+    verdicts = {o.item_id: o.verdict for o in broken.items}
+    assert verdicts["o28"] == verdicts["o30"] == "not_checked"  # robots.txt
+    assert verdicts["o31"] in ("not_checked", "review")  # over the size cap
+    assert verdicts["o06"] == "fail"  # href="#"
+
+
+def test_query_routes_serve_legacy_pages_in_tis620() -> None:
+    import httpx
+
+    with serve_site(DEFAULT_SITES / "muni-legacy") as server:
+        r = httpx.get(server.url_for("main.php?id=11&mod=content"))  # parameters reordered
+        assert r.status_code == 200
+        assert "tis-620" in r.headers["content-type"]
+        assert "โครงสร้าง".encode("tis-620") in r.content
+        assert httpx.get(server.url_for("main.php?mod=content&id=999")).status_code == 404
+
+
+def test_bad_truth_file_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.yaml"
+    bad.write_text(yaml.safe_dump({"items": {"o01": {"verdict": "passed"}}}), "utf-8")
+    with pytest.raises(UsageError):
+        load_truth(bad)
