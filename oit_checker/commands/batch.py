@@ -151,9 +151,22 @@ def _run_celery(
         raise UsageError(
             f"--celery needs the scale-out extra: pip install 'oit-checker[scale]' ({exc})"
         ) from exc
-    return run_celery(
-        agencies, state, settings, output, broker, progress, backend=backend, timeout_s=timeout_s
-    )
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import RedisError
+
+    try:
+        return run_celery(
+            agencies,
+            state,
+            settings,
+            output,
+            broker,
+            progress,
+            backend=backend,
+            timeout_s=timeout_s,
+        )
+    except (OperationalError, RedisError, ValueError) as exc:
+        raise UsageError(f"cannot use the Celery broker {broker}: {exc}") from exc
 
 
 def worker_command(

@@ -138,3 +138,13 @@ def test_usage_errors(
     assert "pdf" in capsys.readouterr().err
     assert _main(monkeypatch, "batch", agencies, "--parallel", "0", "-o", out) == 2
     assert not (tmp_path / "o" / "batch.sqlite3").exists()  # nothing started
+
+
+def test_unreachable_broker_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("celery", reason="celery[redis] is not installed (extra 'scale')")
+    agencies = str(write_agencies(tmp_path / "a.csv", [("x", "http://127.0.0.1:9/")]))
+    broker = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+    assert _main(monkeypatch, "batch", agencies, "--celery", broker, "-o", str(tmp_path)) == 2
+    assert "cannot use the Celery broker" in capsys.readouterr().err
