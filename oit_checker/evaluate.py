@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from oit_checker.crawl import CrawlConfig
-from oit_checker.errors import UsageError
+from oit_checker.errors import OitCheckerError, UsageError
 from oit_checker.extract import ExtractLimits
 from oit_checker.fixture_server import Fault, FixtureServer, Request
 from oit_checker.models import ItemResult, Report, Verdict
@@ -251,7 +251,13 @@ def evaluate_one(truth_path: Path, sites_dir: Path) -> SiteOutcome:
     if not (site_dir / "index.html").is_file() and not (site_dir / "_server.json").is_file():
         outcome.error = f"site folder missing: {site_dir}"
         return outcome
-    report = scan_site(truth, site_dir)
+    try:
+        report = scan_site(truth, site_dir)
+    except OitCheckerError as exc:
+        # Raised in a worker process: keep it as text (some error classes do not survive
+        # pickling back to the parent) and go on with the other sites.
+        outcome.error = f"{type(exc).__name__}: {exc}"
+        return outcome
     outcome.items = compare(truth, report)
     outcome.seconds = time.monotonic() - started
     return outcome

@@ -127,6 +127,8 @@ def eval_command(
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
     else:
         render(sites, Console(), verbose=verbose)
+    if summary["errors"]:
+        raise typer.Exit(1)
     if write_baseline:
         DEFAULT_BASELINE.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
         return

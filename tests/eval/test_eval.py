@@ -16,6 +16,8 @@ from oit_checker.errors import UsageError
 from oit_checker.evaluate import (
     DEFAULT_SITES,
     DEFAULT_TRUTH,
+    ItemOutcome,
+    ItemTruth,
     SiteOutcome,
     all_items,
     evaluate,
@@ -83,3 +85,29 @@ def test_bad_truth_file_is_a_usage_error(tmp_path: Path) -> None:
     bad.write_text(yaml.safe_dump({"items": {"o01": {"verdict": "passed"}}}), "utf-8")
     with pytest.raises(UsageError):
         load_truth(bad)
+
+
+def _outcome(item: str, truth: str, tool: str, codes: list[str] | None = None) -> ItemOutcome:
+    return ItemOutcome(item, ItemTruth(truth), tool, "", codes or [], [])
+
+
+def test_metrics_precision_recall_and_false_alarms() -> None:
+    items = [
+        _outcome("o01", "fail", "fail"),
+        _outcome("o02", "fail", "pass"),
+        _outcome("o03", "pass", "fail"),
+        _outcome("o04", "pass", "pass"),
+        _outcome("o05", "not_checked", "fail", ["no_evidence"]),
+        _outcome("o06", "review", "review"),
+    ]
+    m = metrics(items)
+    assert (m.items, m.agree) == (6, 3)
+    assert m.fail_precision == pytest.approx(1 / 3)  # 1 of 3 reported fails is a real fail
+    assert m.fail_recall == pytest.approx(1 / 2)  # 1 of 2 real fails found
+    assert m.false_alarms == 1
+    assert m.confusion["pass"]["fail"] == 1 and m.confusion["not_checked"]["fail"] == 1
+
+
+def test_unknown_site_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        evaluate(DEFAULT_TRUTH, DEFAULT_SITES, only=["no-such-site"])
