@@ -44,6 +44,9 @@ class WindowResult:
     """(fix text key, params) for the remediation."""
 
 
+_Read = list[tuple[Source, DateMention | None, list[DateMention]]]
+
+
 def mentions(source: Source) -> tuple[DateMention | None, list[DateMention]]:
     """(period, all mentions) of a source; read from the text when the extractor gave none."""
     doc = source.doc
@@ -71,10 +74,29 @@ def check(
     ``has_data`` tells whether a one-month document holds the item's data; a month whose
     document holds neither data nor one of ``Item.none_statements`` is not counted.
     """
-    window = item.window
-    if window is TimeWindow.CURRENT or not sources:
+    if item.window is TimeWindow.CURRENT or not sources:
         return WindowResult(ok=True)
     read = [(s, *mentions(s)) for s in sources]
+    result = _check_window(item.window, item, read, pack, today, has_data)
+    # Where the sources disagree on the period, the pack lists the other readings
+    # (Item.window_alternatives): evidence that fits one of them is not a failure.
+    for alternative in item.window_alternatives if not result.ok else ():
+        other = _check_window(alternative, item, read, pack, today, has_data)
+        if other.ok:
+            return other
+    return result
+
+
+def _check_window(
+    window: TimeWindow,
+    item: Item,
+    read: _Read,
+    pack: Pack,
+    today: date,
+    has_data: Callable[[Source], bool] | None,
+) -> WindowResult:
+    if window is TimeWindow.CURRENT:
+        return WindowResult(ok=True)
     if window is TimeWindow.FISCAL_YEAR:
         return _year(read, pack.year)
     if window is TimeWindow.PREVIOUS_FISCAL_YEAR:
@@ -84,9 +106,6 @@ def check(
     if window is TimeWindow.FIRST_HALF:
         return _first_half(read, pack, today)
     return _monthly(item, read, pack, today, has_data)
-
-
-_Read = list[tuple[Source, DateMention | None, list[DateMention]]]
 
 
 def _year(read: _Read, required: int) -> WindowResult:

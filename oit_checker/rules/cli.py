@@ -21,7 +21,7 @@ from oit_checker.rules.loader import (
     load_pack,
     resolve_item_id,
 )
-from oit_checker.rules.schema import Item, Pack
+from oit_checker.rules.schema import Item, Pack, TimeWindow
 
 rules_app = typer.Typer(
     name="rules",
@@ -38,6 +38,15 @@ _WINDOW_TH = {
     "previous_fiscal_year": "ปีงบประมาณที่ผ่านมา / the previous fiscal year",
     "multi_year": "แผนที่ครอบคลุมปีงบประมาณ / a plan covering the fiscal year",
 }
+
+
+def _window_text(window: TimeWindow, alternatives: list[TimeWindow]) -> str:
+    """The period in words; alternatives (periods the sources disagree on) after "หรือ / or"."""
+    return " หรือ / or ".join(_WINDOW_TH.get(str(w), str(w)) for w in [window, *alternatives])
+
+
+def _window_code(window: TimeWindow, alternatives: list[TimeWindow]) -> str:
+    return " | ".join(str(w) for w in [window, *alternatives])
 
 
 def _console() -> Console:
@@ -109,7 +118,7 @@ def _print_item(pack: Pack, item: Item) -> None:
     console.print(
         f"สถานะ / status: {item.status} · ความเชื่อมั่น / confidence: {item.provenance.confidence}"
     )
-    console.print(f"ช่วงเวลา / period: {_WINDOW_TH.get(str(item.window), str(item.window))}")
+    console.print(f"ช่วงเวลา / period: {_window_text(item.window, item.window_alternatives)}")
     console.print(f"หลักฐาน / evidence: {item.evidence_kind}")
     if item.elements:
         table = Table(title="องค์ประกอบที่ต้องมี / required elements")
@@ -245,7 +254,14 @@ def _print_diff(d: PackDiff) -> None:
     table(
         "ช่วงเวลาที่เปลี่ยน / changed periods",
         ["ข้อ / item", "เดิม / old", "ใหม่ / new"],
-        [[f"{w.old_id}→{w.new_id}", str(w.old), str(w.new)] for w in d.windows],
+        [
+            [
+                f"{w.old_id}→{w.new_id}",
+                _window_code(w.old, w.old_alternatives),
+                _window_code(w.new, w.new_alternatives),
+            ]
+            for w in d.windows
+        ],
     )
     table(
         "ชนิดหลักฐานที่เปลี่ยน / changed evidence kind",

@@ -54,6 +54,9 @@ class WindowChange(BaseModel):
     new_id: str
     old: TimeWindow
     new: TimeWindow
+    old_alternatives: list[TimeWindow] = Field(default_factory=list)
+    new_alternatives: list[TimeWindow] = Field(default_factory=list)
+    """Other periods also accepted (``Item.window_alternatives``)."""
 
 
 class EvidenceKindChange(BaseModel):
@@ -146,10 +149,18 @@ def diff_packs(old: Pack, new: Pack) -> PackDiff:
                     key=key, old_id=before.id, new_id=after.id, added=added, removed=removed
                 )
             )
-        if before.window != after.window:
+        if before.window != after.window or set(before.window_alternatives) != set(
+            after.window_alternatives
+        ):
             result.windows.append(
                 WindowChange(
-                    key=key, old_id=before.id, new_id=after.id, old=before.window, new=after.window
+                    key=key,
+                    old_id=before.id,
+                    new_id=after.id,
+                    old=before.window,
+                    new=after.window,
+                    old_alternatives=before.window_alternatives,
+                    new_alternatives=after.window_alternatives,
                 )
             )
         if before.evidence_kind != after.evidence_kind:

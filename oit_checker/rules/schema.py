@@ -211,6 +211,13 @@ class Item(_Strict):
     signals: Signals = Field(default_factory=Signals)
     elements: list[Element] = Field(default_factory=list)
     window: TimeWindow = TimeWindow.CURRENT
+    window_alternatives: list[TimeWindow] = Field(default_factory=list)
+    """Other periods that also satisfy the item, for items whose period the sources disagree
+    on (e.g. a No Gift report for the previous *or* the current fiscal year). Evidence that
+    misses ``window`` but fits one of these is accepted, so an uncertain reconstruction never
+    fails a document that one credible reading of the criteria allows. Say in
+    ``provenance.note`` which sources disagree; drop the alternative once the manual settles it.
+    ``current`` is not allowed here (it would switch the period check off)."""
     evidence_kind: EvidenceKind = EvidenceKind.DOCUMENT
     none_statements: list[str] = Field(default_factory=list)
     """Phrases by which an agency states there was nothing to publish (e.g. ไม่มีการจัดซื้อจัดจ้าง),
@@ -235,6 +242,22 @@ class Item(_Strict):
         if not KEY.match(value):
             raise ValueError(f"item key must be snake_case ascii, got {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _window_alternatives(self) -> Item:
+        alternatives = self.window_alternatives
+        if TimeWindow.CURRENT in alternatives:
+            raise ValueError(
+                "window_alternatives: 'current' would switch the period check off;"
+                " give the other period the sources name instead"
+            )
+        if self.window is TimeWindow.CURRENT and alternatives:
+            raise ValueError("window_alternatives need a window other than 'current'")
+        if self.window in alternatives:
+            raise ValueError(f"window_alternatives repeats the item's window {self.window}")
+        if len(set(alternatives)) != len(alternatives):
+            raise ValueError("window_alternatives lists a period twice")
+        return self
 
     @model_validator(mode="after")
     def _defined_has_elements(self) -> Item:
