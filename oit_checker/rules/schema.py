@@ -211,7 +211,14 @@ class Item(_Strict):
     signals: Signals = Field(default_factory=Signals)
     elements: list[Element] = Field(default_factory=list)
     window: TimeWindow = TimeWindow.CURRENT
-    window_alternatives: list[TimeWindow] = Field(default_factory=list)
+    window_alternatives: list[TimeWindow] = Field(
+        default_factory=list,
+        description=(
+            "Other periods that also satisfy the item, where the sources disagree on the period"
+            " (e.g. a No Gift report for the previous or the current fiscal year). Evidence that"
+            " misses 'window' but fits one of these passes. Not 'current'."
+        ),
+    )
     """Other periods that also satisfy the item, for items whose period the sources disagree
     on (e.g. a No Gift report for the previous *or* the current fiscal year). Evidence that
     misses ``window`` but fits one of these is accepted, so an uncertain reconstruction never
