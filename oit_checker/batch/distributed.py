@@ -9,6 +9,7 @@ backend (a job still queued may then run twice; it still yields one result).
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from oit_checker.batch.state import BatchState
 from oit_checker.models import Report
 
 _POLL_S = 0.5
+_CHECK_PER_ROUND = 500
 
 
 def task_id(batch_id: str, agency: Agency) -> str:
@@ -60,23 +62,29 @@ def run_celery(
         waiting[agency.site_id] = (agency, result)
     deadline = None if timeout_s is None else time.monotonic() + timeout_s
     started: set[str] = set()
-    while waiting:
-        for site_id, (agency, result) in list(waiting.items()):
+    queue = deque(waiting)
+    while queue:
+        # Look at a slice of the open jobs per round: 7,800 state reads every half second
+        # would be a load on Redis of its own.
+        for _ in range(min(len(queue), _CHECK_PER_ROUND)):
+            site_id = queue.popleft()
+            agency, result = waiting[site_id]
             status = result.state
             if status == "STARTED" and site_id not in started:
                 started.add(site_id)
                 progress.site_started(agency)
             if status not in ("SUCCESS", "FAILURE", "REVOKED"):
+                queue.append(site_id)
                 continue
-            done = _scan_of(agency, result)
-            site_result = finish_site(done[0], output, settings.formats, worker=done[1])
+            done, worker = _scan_of(agency, result)
+            site_result = finish_site(done, output, settings.formats, worker=worker)
             state.record(site_result)
             if site_id not in started:
                 progress.site_started(agency)
             progress.site_finished(agency, site_result)
             result.forget()
             del waiting[site_id]
-        if not waiting:
+        if not queue:
             break
         if deadline is not None and time.monotonic() > deadline:
             return False
