@@ -35,12 +35,12 @@ def non_public(address: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     for name, flag in (
+        ("unspecified", ip.is_unspecified),
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
-        ("private", ip.is_private),
         ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
         ("reserved", ip.is_reserved),
-        ("unspecified", ip.is_unspecified),
     ):
         if flag:
             return name
@@ -73,14 +73,14 @@ class HostGuard:
         literal = host.strip("[]")
         try:
             ipaddress.ip_address(literal.split("%", 1)[0])
-            addresses = [literal]
         except ValueError:
-            addresses = self._resolver(host)
-        for address in addresses:
-            why = non_public(address)
-            if why is not None:
-                return f"{host} resolves to {address} ({why})"
-        return None
+            for address in self._resolver(host):
+                why = non_public(address)
+                if why is not None:
+                    return f"{host} resolves to {address} ({why})"
+            return None
+        why = non_public(literal)
+        return f"{literal} is a {why} address" if why is not None else None
 
     def check_all(self, urls: Iterable[str]) -> None:
         """Raise a one-line :class:`UsageError` on the first URL that must not be fetched."""

@@ -7,14 +7,20 @@ from collections.abc import Mapping
 
 from oit_checker.assess.access import fetch_issue
 from oit_checker.assess.site import SiteEvidence, host_of, linked_from_site, same_site, url_key
+from oit_checker.audit.submission import Submission
+from oit_checker.match import detect_hub
 from oit_checker.models import Candidate, DocKind, Problem, Verdict
 from oit_checker.problems import make
 from oit_checker.problems.audit import text
+from oit_checker.rules.schema import Pack
 
 WRONG_MIN_OTHER = 0.45
 """Content score for another item from which a URL is said to hold that item's evidence."""
 WRONG_MAX_OWN_RATIO = 0.5
 """…provided the submitted item scores at most this share of the other item's score."""
+MAX_PAGE_FILES = 3
+"""A page linking at most this many files is read as a download page for them; a page linking
+more is a list whose files say nothing about what the page itself was submitted for."""
 
 
 def content_scores(candidates: Mapping[str, list[Candidate]]) -> dict[str, dict[str, float]]:
@@ -25,6 +31,24 @@ def content_scores(candidates: Mapping[str, list[Candidate]]) -> dict[str, dict[
             per_url = scores.setdefault(url_key(cand.url), {})
             per_url[item_id] = max(per_url.get(item_id, 0.0), cand.score)
     return scores
+
+
+def hub_rows(
+    candidates: Mapping[str, list[Candidate]], submission: Submission
+) -> dict[str, list[Candidate]]:
+    """item id → the matcher's candidates that a submitted ITA index page's rows label as that
+    item, for items whose submitted URLs include that index page."""
+    rows: dict[str, list[Candidate]] = {}
+    for item_id, submitted in submission.items.items():
+        pages = {url_key(u) for u in submitted.urls}
+        own = [
+            c
+            for c in candidates.get(item_id, [])
+            if c.via_hub and url_key(c.via_hub) in pages and url_key(c.url) not in pages
+        ]
+        if own:
+            rows[item_id] = own
+    return rows
 
 
 def url_note(
@@ -57,16 +81,27 @@ def _state(url: str, site: SiteEvidence) -> tuple[str, str]:
     return text("state_unchecked", reason=reason)
 
 
+def is_hub(url: str, site: SiteEvidence, pack: Pack) -> bool:
+    """The URL is an ITA/OIT index page listing many items (an agency may submit it for
+    every item): it is nobody's wrong evidence."""
+    doc = site.document(url)
+    return doc is not None and doc.kind is DocKind.HTML and detect_hub(doc, pack) is not None
+
+
 def wrong_item(
     item_id: str,
     urls: list[str],
     site: SiteEvidence,
     scores: Mapping[str, Mapping[str, float]],
+    pack: Pack,
 ) -> tuple[str, str] | None:
     """(url, other item id) when a submitted URL's content clearly is another item's evidence:
     the matcher scores the other item at least WRONG_MIN_OTHER and the submitted item far
-    lower. A page is judged together with the files it links (its content is there)."""
+    lower. A download page is judged together with the few files it links (its content is
+    there); an ITA/OIT index page is never said to be another item's evidence."""
     for url in urls:
+        if is_hub(url, site, pack):
+            continue
         merged: dict[str, float] = {}
         for key in _keys(url, site):
             for other, value in scores.get(key, {}).items():
@@ -89,11 +124,15 @@ def _keys(url: str, site: SiteEvidence) -> list[str]:
         keys.append(url_key(resource.final_url))
     doc = site.document(url)
     if doc is not None and doc.kind is DocKind.HTML:
+        files = []
         for link in doc.links:
             target = site.document(link.url) if link.url else None
             if target is not None and target.kind is not DocKind.HTML:
-                keys.append(url_key(link.url))
+                files.append(url_key(link.url))
+        files = list(dict.fromkeys(files))
+        if len(files) <= MAX_PAGE_FILES:
+            keys += files
     return list(dict.fromkeys(keys))
 
 
-__all__ = ["content_scores", "url_note", "wrong_item"]
+__all__ = ["content_scores", "hub_rows", "is_hub", "url_note", "wrong_item"]

@@ -19,14 +19,14 @@ from oit_checker import __version__
 from oit_checker.assess import SiteEvidence, assess_item, dependency_order, score
 from oit_checker.assess.site import detect_agency_type, same_site, url_key
 from oit_checker.audit.guard import HostGuard
-from oit_checker.audit.placement import content_scores, url_note, wrong_item
+from oit_checker.audit.merge import merge_harvests, merge_stats
+from oit_checker.audit.placement import content_scores, hub_rows, is_hub, url_note, wrong_item
 from oit_checker.audit.submission import Submission
 from oit_checker.crawl import CrawlConfig, CrawlProgress, CrawlResult, normalize_url
 from oit_checker.extract import ExtractLimits
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
     Candidate,
-    CrawlStats,
     DocKind,
     ItemResult,
     Link,
@@ -80,7 +80,8 @@ def run_audit(pack: Pack, submission: Submission, options: AuditOptions) -> Audi
 
 async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> AuditOutcome:
     started = datetime.now(UTC)
-    link_filter = None if options.allow_private else _public_links(HostGuard())
+    guard = None if options.allow_private else HostGuard()
+    link_filter = None if guard is None else _public_links(guard)
     main = await crawl_and_read(
         replace(
             options.crawl,
@@ -104,10 +105,29 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         on_document=matcher.add,
         link_filter=link_filter,
     )
+    rows = hub_rows(matcher.candidates(), submission)
+    seen = {url_key(r.url) for r in fetched.result.resources} | set(fetched.documents)
+    missing = [
+        url
+        for cands in rows.values()
+        for url in dict.fromkeys(c.url for c in cands)
+        if url_key(url) not in seen and (guard is None or guard.refusal(url) is None)
+    ]
+    if missing:  # a submitted ITA index page: read the pages its rows link for the items
+        more = await crawl_and_read(
+            replace(options.crawl, only_urls=tuple(dict.fromkeys(missing)), soft404_probe=False),
+            options.extract_limits,
+            progress=options.progress,
+            on_document=matcher.add,
+            link_filter=link_filter,
+        )
+        fetched = merge_harvests(fetched, more)
+    candidates = matcher.candidates()
+    rows = hub_rows(candidates, submission)
     site = _site(main, fetched)
     main_read = main.result.reachable
-    results = _assess(pack, submission, site, options.today)
-    scores = content_scores(matcher.candidates())
+    results = _assess(pack, submission, rows, site, options.today)
+    scores = content_scores(candidates)
     pages = main.result.stats.pages_fetched + sum(
         1
         for u in submission.urls
@@ -118,9 +138,9 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         result = results[item.id]
         submitted = submission.items.get(item.id)
         if submitted is not None and submitted.urls:
-            result = _wrong_item(
-                pack, item, result, wrong_item(item.id, submitted.urls, site, scores)
-            )
+            found = wrong_item(item.id, submitted.urls, site, scores, pack)
+            hub = any(is_hub(u, site, pack) for u in submitted.urls)
+            result = _wrong_item(pack, item, result, found, hub_submitted=hub)
             if not main_read:
                 result = _unsure_off_site(result, site)
             notes = [
@@ -150,7 +170,7 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
             "main_site_pages_read": main.result.stats.pages_fetched,
             "allow_private": options.allow_private,
         },
-        crawl=_stats(main.result.stats, fetched.result.stats),
+        crawl=merge_stats(main.result.stats, fetched.result.stats, skip_errors=("not_fetched",)),
         site_findings=findings,
         items=items,
         external_links=fetched.result.external_links,
@@ -197,17 +217,52 @@ def _site(main: Harvest, fetched: Harvest) -> SiteEvidence:
 
 
 def _assess(
-    pack: Pack, submission: Submission, site: SiteEvidence, today: date | None
+    pack: Pack,
+    submission: Submission,
+    rows: dict[str, list[Candidate]],
+    site: SiteEvidence,
+    today: date | None,
 ) -> dict[str, ItemResult]:
+    """Each submitted item judged on its URLs together, with the rows of a submitted ITA index
+    page that name the item (the agency's own mapping, as in a scan)."""
     results: dict[str, ItemResult] = {}
     for item in dependency_order(pack):
         submitted = submission.items.get(item.id)
         if submitted is None or not submitted.urls:
             results[item.id] = _no_url(item)
             continue
-        candidates = [_candidate(item.id, url, submission) for url in submitted.urls]
-        results[item.id] = assess_item(item, pack, candidates, site, results, today=today)
+        hubs = [u for u in submitted.urls if is_hub(u, site, pack)]
+        own_rows = rows.get(item.id, [])
+        # An index page speaks through its rows for the item, never through its own text.
+        pages = [u for u in submitted.urls if u not in hubs]
+        candidates = [_candidate(item.id, url, submission) for url in pages]
+        candidates += [c.model_copy(update={"via_hub": _VIA}) for c in own_rows]
+        result = assess_item(item, pack, candidates, site, results, today=today)
+        if hubs and not candidates:
+            result = _hub_without_row(item, result, hubs[0])
+        results[item.id] = result
     return results
+
+
+def _hub_without_row(item: Item, result: ItemResult, hub: str) -> ItemResult:
+    """Only an ITA index page was submitted and it has no row for the item: say that, not
+    "nothing on the whole website" (a placeholder row or a dead link keeps its own words)."""
+    if result.verdict is not Verdict.FAIL or not result.problems:
+        return result
+    if result.problems[0].code != "no_evidence":
+        return result
+    params = {"item": item.id, "item_th": item.title_th, "item_en": item.title_en, "page": hub}
+    problem = make("hub_without_row", hub, **params)
+    fix_th, fix_en = text("fix_hub_without_row", **params)
+    return result.model_copy(
+        update={
+            "problems": [problem, *result.problems[1:]],
+            "reason_th": problem.message_th,
+            "reason_en": problem.message_en,
+            "remediation_th": f"{fix_th}\n{item.remediation.th}",
+            "remediation_en": f"{fix_en}\n{item.remediation.en}",
+        }
+    )
 
 
 def _candidate(item_id: str, url: str, submission: Submission) -> Candidate:
@@ -243,16 +298,25 @@ def _no_url(item: Item) -> ItemResult:
 
 
 def _wrong_item(
-    pack: Pack, item: Item, result: ItemResult, found: tuple[str, str] | None
+    pack: Pack,
+    item: Item,
+    result: ItemResult,
+    found: tuple[str, str] | None,
+    *,
+    hub_submitted: bool,
 ) -> ItemResult:
     """Say "this URL holds oX evidence, not oY" in the submission's words: the assessment's
     label/content mismatch becomes ``submitted_for_wrong_item``, and the matcher's reading of
-    the submitted documents adds it when the assessment did not."""
+    the submitted documents adds it when the assessment did not. An ITA index page submitted
+    for the item holds every item's titles: the assessment's mismatch is dropped there."""
     mismatch = next((p for p in result.problems if p.code == "label_content_mismatch"), None)
-    if mismatch is not None:
-        url, other = mismatch.url, str(mismatch.params.get("other", ""))
-    elif found is not None and result.verdict is not Verdict.PASS:
+    url: str | None
+    if found is not None and result.verdict is not Verdict.PASS:
         url, other = found
+    elif mismatch is not None and not hub_submitted:
+        url, other = mismatch.url, str(mismatch.params.get("other", ""))
+    elif mismatch is not None:
+        return _replace_mismatch(result, mismatch, None)
     else:
         return result
     try:
@@ -268,21 +332,39 @@ def _wrong_item(
         "other_en": base.title_en,
     }
     problem = make("submitted_for_wrong_item", url, **params)
-    problems = [p for p in result.problems if p.code != "label_content_mismatch"]
-    fix_th, fix_en = text("fix_submitted_for_wrong_item", **params)
-    old_th, old_en = assess_text("fix_label_content_mismatch", **params)
-    lines_th = [fix_th, *(t for t in result.remediation_th.split("\n") if t and t != old_th)]
-    lines_en = [fix_en, *(t for t in result.remediation_en.split("\n") if t and t != old_en)]
-    first = result.verdict is not Verdict.PASS
-    return result.model_copy(
-        update={
-            "problems": [problem, *problems],
-            "reason_th": problem.message_th if first else result.reason_th,
-            "reason_en": problem.message_en if first else result.reason_en,
-            "remediation_th": "\n".join(lines_th),
-            "remediation_en": "\n".join(lines_en),
-        }
-    )
+    fix = text("fix_submitted_for_wrong_item", **params)
+    return _replace_mismatch(result, mismatch, (problem, fix))
+
+
+def _replace_mismatch(
+    result: ItemResult,
+    mismatch: Problem | None,
+    claim: tuple[Problem, tuple[str, str]] | None,
+) -> ItemResult:
+    """The result without the assessment's label/content mismatch (and its fix line), with
+    ``claim`` (problem, fix) first instead when given."""
+    problems = [p for p in result.problems if p is not mismatch]
+    lines_th = result.remediation_th.split("\n")
+    lines_en = result.remediation_en.split("\n")
+    if mismatch is not None:
+        old_th, old_en = assess_text("fix_label_content_mismatch", **mismatch.params)
+        lines_th = [t for t in lines_th if t != old_th]
+        lines_en = [t for t in lines_en if t != old_en]
+    if claim is not None:
+        problem, (fix_th, fix_en) = claim
+        problems.insert(0, problem)
+        lines_th.insert(0, fix_th)
+        lines_en.insert(0, fix_en)
+    update: dict[str, object] = {
+        "problems": problems,
+        "remediation_th": "\n".join(t for t in lines_th if t),
+        "remediation_en": "\n".join(t for t in lines_en if t),
+    }
+    first_changed = claim is not None or (bool(result.problems) and result.problems[0] is mismatch)
+    if result.verdict is not Verdict.PASS and problems and first_changed:
+        update["reason_th"] = problems[0].message_th
+        update["reason_en"] = problems[0].message_en
+    return result.model_copy(update=update)
 
 
 def _unsure_off_site(result: ItemResult, site: SiteEvidence) -> ItemResult:
@@ -334,23 +416,6 @@ def _findings(main: CrawlResult, fetched: CrawlResult) -> list[Problem]:
             seen.add(key)
             out.append(problem)
     return out
-
-
-def _stats(main: CrawlStats, fetched: CrawlStats) -> CrawlStats:
-    errors = dict(fetched.errors_by_kind)
-    for kind, count in main.errors_by_kind.items():
-        if kind != "not_fetched":  # documents the main-site pass skips on purpose
-            errors[kind] = errors.get(kind, 0) + count
-    return fetched.model_copy(
-        update={
-            "pages_fetched": main.pages_fetched + fetched.pages_fetched,
-            "bytes_fetched": main.bytes_fetched + fetched.bytes_fetched,
-            "from_cache": main.from_cache + fetched.from_cache,
-            "errors_by_kind": errors,
-            "elapsed_s": round(main.elapsed_s + fetched.elapsed_s, 3),
-            "tls_unverified": main.tls_unverified or fetched.tls_unverified,
-        }
-    )
 
 
 __all__ = ["AuditOptions", "AuditOutcome", "audit", "run_audit"]

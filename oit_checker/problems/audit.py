@@ -46,6 +46,12 @@ register(
         'The agency\'s note for item {item}: "{note}"',
     ),
     ProblemSpec(
+        "hub_without_row",
+        "URL ที่ส่ง ({page}) เป็นหน้ารวมลิงก์ ITA/OIT แต่ไม่มีรายการหรือลิงก์ของข้อ {item} ({item_th})",
+        "The submitted URL ({page}) is an ITA/OIT index page, but it has no row or link for item"
+        " {item} ({item_en}).",
+    ),
+    ProblemSpec(
         "main_site_unread",
         "เปิดหน้าแรกของเว็บไซต์หลัก ({site}) ไม่ได้ ({reason}) จึงตรวจไม่ได้ว่า URL ที่อยู่นอกเว็บไซต์หลัก"
         "มีลิงก์จากเว็บไซต์หลักหรือไม่ ควรตรวจด้วยตนเอง",
@@ -62,6 +68,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fix_submitted_for_wrong_item": (
         "{item}: URL ที่ส่งเป็นของข้อ {other} ให้ส่ง URL ของ{item_th}แทน",
         "{item}: the submitted URL belongs to item {other}; submit the URL of the {item_en}",
+    ),
+    "fix_hub_without_row": (
+        "{item}: เพิ่มลิงก์ไปยัง{item_th}ในหน้า {page} หรือส่ง URL ของ{item_th}โดยตรง",
+        "{item}: link the {item_en} from {page}, or submit the URL of the {item_en} itself",
     ),
     "state_ok": ("เปิดได้ (HTTP {status})", "opened (HTTP {status})"),
     "state_failed": ("เปิดไม่ได้ ({reason})", "could not be opened ({reason})"),

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from oit_checker.assess import SiteEvidence
-from oit_checker.audit.placement import content_scores, url_note, wrong_item
+from oit_checker.audit.placement import content_scores, is_hub, url_note, wrong_item
 from oit_checker.commands.scan import demo_site_dir
 from oit_checker.crawl import normalize_url
 from oit_checker.extract import ExtractLimits, extract
@@ -18,6 +18,7 @@ from oit_checker.rules.loader import get_pack
 
 SITE = "https://www.sao-demo.go.th/"
 DOCS = demo_site_dir() / "ita" / "docs"
+PACK = get_pack(year=2567)
 
 
 def read(name: str) -> tuple[Resource, Document]:
@@ -45,7 +46,7 @@ def evidence(
 
 
 def scores_of(docs: list[tuple[Resource, Document]]) -> dict[str, dict[str, float]]:
-    matcher = Matcher(get_pack(year=2567))
+    matcher = Matcher(PACK)
     for _resource, doc in docs:
         matcher.add(doc)
     return content_scores(matcher.candidates())
@@ -63,8 +64,8 @@ def test_a_document_submitted_for_another_item_is_named(name: str, item: str) ->
     docs = [read(name)]
     site, scores = evidence(docs), scores_of(docs)
     url = docs[0][0].url
-    assert wrong_item(item, [url], site, scores) is None  # its own item: nothing to say
-    assert wrong_item("o16", [url], site, scores) == (url, item)
+    assert wrong_item(item, [url], site, scores, PACK) is None  # its own item: nothing to say
+    assert wrong_item("o16", [url], site, scores, PACK) == (url, item)
 
 
 def test_a_page_is_judged_with_the_files_it_links() -> None:
@@ -78,7 +79,19 @@ def test_a_page_is_judged_with_the_files_it_links() -> None:
     )
     page_resource = Resource(url=page.url, status=200, content_type="text/html")
     docs = [(page_resource, page), pdf]
-    assert wrong_item("o16", [page.url], evidence(docs), scores_of(docs)) == (page.url, "o14")
+    assert wrong_item("o16", [page.url], evidence(docs), scores_of(docs), PACK) == (page.url, "o14")
+
+
+def test_an_ita_index_page_is_never_another_items_evidence() -> None:
+    body = (demo_site_dir() / "ita" / "index.html").read_bytes()
+    resource = Resource(url=f"{SITE}ita/index.html", status=200, content_type="text/html")
+    hub = (resource, extract(resource, body, text=body.decode("utf-8")))
+    docs = [hub, read("o14-procurement-plan-2567.pdf"), read("o21-complaint-guide.pdf")]
+    site, scores = evidence(docs), scores_of(docs)
+    assert is_hub(resource.url, site, PACK)
+    assert not is_hub(docs[1][0].url, site, PACK)
+    for item in ("o01", "o05", "o16", "o33"):
+        assert wrong_item(item, [resource.url], site, scores, PACK) is None
 
 
 def test_url_notes_say_where_each_url_sits() -> None:
