@@ -150,7 +150,13 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
             notes += [make("submission_note", item=item.id, note=n) for n in submitted.notes]
             result = result.model_copy(update={"problems": [*result.problems, *notes]})
         items.append(_clean_via(result))
-    findings = _findings(main.result, fetched.result)
+    scope = make(
+        "audit_scope",
+        file=submission.path.name,
+        items=len(submission.items),
+        urls=len(submission.urls),
+    )
+    findings = [scope, *_findings(main.result, fetched.result)]
     reachable = fetched.result.reachable
     report = Report(
         tool_version=__version__,

@@ -52,6 +52,13 @@ register(
         " {item} ({item_en}).",
     ),
     ProblemSpec(
+        "audit_scope",
+        "ตรวจตามรายการที่หน่วยงานส่ง ({file}: {items} ข้อ, {urls} URL) เฉพาะ URL ที่ส่งและเอกสารที่ลิงก์จาก"
+        " URL เหล่านั้น ไม่ได้ตรวจทั้งเว็บไซต์",
+        "Audit of the agency's submission ({file}: {items} items, {urls} URLs): only the"
+        " submitted URLs and the documents they link were checked, not the whole website.",
+    ),
+    ProblemSpec(
         "main_site_unread",
         "เปิดหน้าแรกของเว็บไซต์หลัก ({site}) ไม่ได้ ({reason}) จึงตรวจไม่ได้ว่า URL ที่อยู่นอกเว็บไซต์หลัก"
         "มีลิงก์จากเว็บไซต์หลักหรือไม่ ควรตรวจด้วยตนเอง",

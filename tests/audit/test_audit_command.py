@@ -86,6 +86,9 @@ def test_audit_of_the_demo_submission(name: str, demo: FixtureServer, tmp_path: 
     data = report(tmp_path)
     assert data["settings"]["mode"] == "audit"
     assert data["settings"]["submission"] == name
+    scope = data["site_findings"][0]
+    assert scope["code"] == "audit_scope"
+    assert f"({name}: 16 items, 16 URLs)" in scope["message_en"]
     assert data["pack"]["id"] == "nacc-2567"
     items = {item["item_id"]: item for item in data["items"]}
     verdicts = {k: v["verdict"] for k, v in items.items()}
