@@ -35,8 +35,12 @@ def merge_harvests(first: Harvest, second: Harvest) -> Harvest:
     return Harvest(result=result, documents={**first.documents, **second.documents})
 
 
-def merge_stats(a: CrawlStats, b: CrawlStats, *, skip_errors: tuple[str, ...] = ()) -> CrawlStats:
-    """Counts added; ``skip_errors`` are error kinds of ``a`` not to count."""
+def merge_stats(
+    a: CrawlStats, b: CrawlStats, *, skip_errors: tuple[str, ...] = (), limits_of_a: bool = True
+) -> CrawlStats:
+    """Counts added; ``skip_errors`` are error kinds of ``a`` not to count. Without
+    ``limits_of_a`` the limits ``a`` hit (and what it left queued) are not reported: the audit's
+    look at the main site is capped on purpose."""
     errors = dict(b.errors_by_kind)
     for kind, count in a.errors_by_kind.items():
         if kind not in skip_errors:
@@ -48,9 +52,11 @@ def merge_stats(a: CrawlStats, b: CrawlStats, *, skip_errors: tuple[str, ...] = 
             "bytes_fetched": a.bytes_fetched + b.bytes_fetched,
             "from_cache": a.from_cache + b.from_cache,
             "errors_by_kind": errors,
-            "limits_hit": list(dict.fromkeys([*a.limits_hit, *b.limits_hit])),
+            "limits_hit": list(
+                dict.fromkeys([*(a.limits_hit if limits_of_a else []), *b.limits_hit])
+            ),
             "elapsed_s": round(a.elapsed_s + b.elapsed_s, 3),
-            "queued_left": a.queued_left + b.queued_left,
+            "queued_left": (a.queued_left if limits_of_a else 0) + b.queued_left,
             "soft_404": a.soft_404 or b.soft_404,
             "tls_unverified": a.tls_unverified or b.tls_unverified,
             "interrupted": a.interrupted or b.interrupted,

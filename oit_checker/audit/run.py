@@ -176,7 +176,12 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
             "main_site_pages_read": main.result.stats.pages_fetched,
             "allow_private": options.allow_private,
         },
-        crawl=merge_stats(main.result.stats, fetched.result.stats, skip_errors=("not_fetched",)),
+        crawl=merge_stats(
+            main.result.stats,
+            fetched.result.stats,
+            skip_errors=("not_fetched",),
+            limits_of_a=False,
+        ),
         site_findings=findings,
         items=items,
         external_links=fetched.result.external_links,

@@ -86,6 +86,8 @@ def test_audit_of_the_demo_submission(name: str, demo: FixtureServer, tmp_path: 
     data = report(tmp_path)
     assert data["settings"]["mode"] == "audit"
     assert data["settings"]["submission"] == name
+    assert data["crawl"]["limits_hit"] == []  # the capped look at the main site is no limit
+    assert data["partial"] is False
     scope = data["site_findings"][0]
     assert scope["code"] == "audit_scope"
     assert f"({name}: 16 items, 16 URLs)" in scope["message_en"]
