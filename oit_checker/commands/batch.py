@@ -71,10 +71,11 @@ def batch_command(
 ) -> None:
     """ตรวจหลายหน่วยงานจากไฟล์ CSV / Check many agencies listed in a CSV file.
 
-    Per-agency reports go to OUTPUT/<row>-<host>-<hash>/, the summary to
-    OUTPUT/batch-summary.csv and .html, the resumable state to OUTPUT/batch.sqlite3: run the
-    same command again to continue after an interruption. Exit 0 when every agency has a
-    result, 1 when some are left, 2 on usage errors.
+    Reports per agency: OUTPUT/<row>-<host>-<hash>/. Summary: OUTPUT/batch-summary.csv, .html.
+
+    State: OUTPUT/batch.sqlite3. Run the same command again to continue after a stop.
+
+    Exit codes: 0 every agency has a result, 1 some are left, 2 usage error.
     """
     agencies = read_agencies(agencies_csv)
     chosen = check_formats(_split(formats) or list(DEFAULT_FORMATS))
