@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from oit_checker.models import DateMention, DateRole
-from oit_checker.thai.text import THAI_DIGITS
+from oit_checker.thai.text import THAI_DIGITS, replace_chars
 
 _T = TypeVar("_T")
 _BE_OFFSET = 543
@@ -113,23 +113,27 @@ _ERA = r"(?:พ\s?\.?\s?ศ\s?\.{0,2}|ค\s?\.?\s?ศ\s?\.{0,2}|B\.?E\.?|A\.?D\.
 _YEAR = r"(?:\d{4}|\d{2})(?!\d)"
 _SP = r"\s{0,3}"
 
-# A day written with digits only.
+# A day written with digits only. Patterns start with what they must start with (a digit, a
+# literal) and check the character before it afterwards: ``re`` then skips ahead quickly
+# instead of trying the whole pattern at every position of a long text.
 _NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?P<d>\d(?<![\d/.\-]\d)\d?)(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"(?![\d/\-]|\.\d)"
 )
-_ISO = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
+_ISO = re.compile(r"(?P<y>\d(?<![\d/.\-]\d)\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
 
 _RANGE_SEP = re.compile(
     r"\s*(?:-|~|ถึง(?:วันที่|เดือน)?|จนถึง(?:วันที่|เดือน)?|to|until)\s*\Z", re.IGNORECASE
 )
 
-# Periods named by words.
+# Periods named by words. A leading optional part (``ประจำ``, ``ปี พ.ศ.``) is a separate
+# PREFIX pattern, looked for just before each match of the rest (see _iter_prefixed).
 _FY = re.compile(
-    rf"(?:ประจำ{_SP})?ปี\s*งบ(?:ประมาณ)?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})"
+    rf"ปี\s*งบ(?:ประมาณ)?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})"
     rf"(?:{_SP}(?:-|ถึง){_SP}(?:{_ERA}{_SP})?(?P<y2>\d{{4}})(?!\d))?"
-    rf"|(?:ประจำ{_SP})?ปีงบ{_SP}(?P<y3>\d{{2}})(?!\d)"
+    rf"|ปีงบ{_SP}(?P<y3>\d{{2}})(?!\d)"
 )
+_FY_PREFIX = re.compile(rf"ประจำ{_SP}\Z")
 _ANNUAL = re.compile(rf"ประจำ{_SP}ปี{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>\d{{4}})(?!\d)")
 _HALF = re.compile(
     rf"(?:รอบ{_SP}(?:6|หก){_SP}เดือน(?:แรก)?|(?:6|หก){_SP}เดือนแรก|ครึ่งปีแรก)"
@@ -141,12 +145,13 @@ _QUARTER = re.compile(
     rf"(?:/|(?:ประจำ{_SP})?ปี(?:\s*งบ(?:ประมาณ)?)?)?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})"
 )
 _YEAR_SPAN = re.compile(
-    rf"(?:(?:ปี{_SP})?(?P<era>{_ERA}){_SP})?(?<!\d)(?P<y>\d{{4}}){_SP}(?:-|ถึง){_SP}"
-    rf"(?:{_ERA}{_SP})?(?P<y2>\d{{4}})(?!\d)"
+    rf"(?P<y>\d(?<!\d\d)\d{{3}}){_SP}(?:-|ถึง){_SP}(?:{_ERA}{_SP})?(?P<y2>\d{{4}})(?!\d)"
 )
-_YEAR_ONLY = re.compile(
-    rf"(?:ปี{_SP})?(?P<era>{_ERA}){_SP}(?P<y>{_YEAR})|ปี{_SP}(?P<y2>\d{{4}})(?!\d)"
-)
+_YEAR_SPAN_PREFIX = re.compile(rf"(?:ปี{_SP})?(?P<era>{_ERA}){_SP}\Z")
+_YEAR_ONLY = re.compile(rf"(?P<era>{_ERA}){_SP}(?P<y>{_YEAR})|ปี{_SP}(?P<y2>\d{{4}})(?!\d)")
+_YEAR_ONLY_PREFIX = re.compile(rf"ปี{_SP}\Z")
+_PREFIX_CHARS = 24
+"""Longest text a PREFIX pattern can match (``ปี   พ. ศ. ..   `` is 17)."""
 
 _ISSUED_CUE = re.compile(
     r"(?:(?:ประกาศ|สั่ง|ให้ไว้|ออก)\s*ณ\s*|ลง|ประกาศเมื่อ\s*|เผยแพร่(?:เมื่อ)?\s*|"
@@ -156,13 +161,12 @@ _ISSUED_CUE = re.compile(
 )
 _CUE_LOOKBACK = 40
 
-_SCAN_TABLE = str.maketrans(
-    {
-        **{d: str(i) for i, d in enumerate(THAI_DIGITS)},
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
-        **dict.fromkeys("\u00a0\u2002\u2003\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff", " "),
-    }
+_SCAN_MAP: tuple[tuple[str, str], ...] = (
+    *((d, str(i)) for i, d in enumerate(THAI_DIGITS)),
+    *((c, "-") for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"),
+    *((c, " ") for c in "\u00a0\u2002\u2003\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"),
 )
+"""Same length in and out: offsets in the scanned copy are offsets in the text."""
 
 
 # --------------------------------------------------------------------------- parsing
@@ -178,11 +182,16 @@ class _Point:
     thai: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
+    """A mention before it becomes a DateMention (only the ones kept are built)."""
+
     start: int
     end: int
-    mention: DateMention
+    first: date
+    last: date
+    role: DateRole
+    fiscal_year: int | None
 
 
 def _year_be(
@@ -217,32 +226,82 @@ def _is_thai_month(raw: str) -> bool:
     return "\u0e00" <= raw[:1] <= "\u0e7f"
 
 
-_DIGITS = re.compile(r"\d+")
 _BACK, _AHEAD = 80, 12
 """Every mention ends in a digit and starts at most _BACK characters before its first one."""
+_DIGIT_CLUSTERS = re.compile(rf"\d+(?:\D{{0,{_BACK + _AHEAD}}}\d+)*")
+"""Runs of digits close enough for their windows to overlap."""
 
 
 def _windows(scan: str) -> list[tuple[int, int]]:
     """Stretches of text around digits: the only places a date can be."""
-    out: list[tuple[int, int]] = []
-    for m in _DIGITS.finditer(scan):
-        s, e = max(0, m.start() - _BACK), min(len(scan), m.end() + _AHEAD)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
+    size = len(scan)
+    return [
+        (max(0, m.start() - _BACK), min(size, m.end() + _AHEAD))
+        for m in _DIGIT_CLUSTERS.finditer(scan)
+    ]
 
 
 def _iter(
-    rx: re.Pattern[str], scan: str, windows: list[tuple[int, int]]
+    rx: re.Pattern[str],
+    scan: str,
+    windows: list[tuple[int, int]],
+    need: tuple[str, ...] = (),
 ) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` in the windows; ``need``: words one of which every match contains
+    (a window without any is skipped without running the regex)."""
     for s, e in windows:
-        yield from rx.finditer(scan, s, e)
+        if not need or any(scan.find(word, s, e) != -1 for word in need):
+            yield from rx.finditer(scan, s, e)
+
+
+class _Hit:
+    """A match of a pattern whose optional leading part (PREFIX) was matched separately."""
+
+    __slots__ = ("_m", "_prefix")
+
+    def __init__(self, m: re.Match[str], prefix: re.Match[str] | None) -> None:
+        self._m, self._prefix = m, prefix
+
+    def start(self) -> int:
+        return self._prefix.start() if self._prefix is not None else self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+    def group(self, name: str) -> str | None:
+        if self._prefix is not None and name in self._prefix.re.groupindex:
+            return self._prefix.group(name)
+        if name in self._m.re.groupindex:
+            return self._m.group(name)
+        return None
+
+
+def _iter_prefixed(
+    rx: re.Pattern[str],
+    prefix: re.Pattern[str],
+    scan: str,
+    windows: list[tuple[int, int]],
+    need: tuple[str, ...] = (),
+    when: str | None = None,
+) -> Iterator[_Hit]:
+    """Matches of ``PREFIX? rx`` as ``re`` would find them, at the cost of ``rx`` alone.
+
+    ``prefix`` ends in ``\\Z`` and contains no digit, and every match of ``rx`` ends in one,
+    so a prefix never overlaps the match before. ``when``: a group of ``rx`` that must have
+    matched for the prefix to apply (the prefix belongs to that alternative only).
+    """
+    for s, e in windows:
+        if need and not any(scan.find(word, s, e) != -1 for word in need):
+            continue
+        for m in rx.finditer(scan, s, e):
+            before = None
+            if when is None or m.group(when) is not None:
+                before = prefix.search(scan, max(s, m.start() - _PREFIX_CHARS), m.start())
+            yield _Hit(m, before)
 
 
 _TH_MONTH_RX = re.compile(_TH_MONTH)
-_EN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,9}(?![A-Za-z])\.?")
+_EN_WORD = re.compile(r"[A-Za-z](?<![A-Za-z][A-Za-z])[A-Za-z]{2,8}(?![A-Za-z])\.?")
 _AFTER_MONTH = re.compile(rf"{_SP},?{_SP}(?:(?P<era>{_ERA}){_SP})?(?P<y>{_YEAR})")
 _AFTER_EN_MONTH = re.compile(r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<y>\d{4})(?!\d)")
 _BEFORE_MONTH = re.compile(
@@ -282,8 +341,8 @@ def _points(scan: str, windows: list[tuple[int, int]]) -> list[_Point]:
                 continue
             end = after.end()
         found.append(_Point(start, end, day, month, year, thai))
-    for rx, numeric in ((_NUMERIC, True), (_ISO, False)):
-        for m in _iter(rx, scan, windows):
+    for rx, numeric, need in ((_NUMERIC, True, ("/", ".", "-")), (_ISO, False, ("-",))):
+        for m in _iter(rx, scan, windows, need):
             year = _year_be(m.group("y"), None, numeric=numeric)
             month = int(m.group("m"))
             if year is None or not 1 <= month <= 12:
@@ -332,7 +391,7 @@ def _fy_of_span(start: date, end: date) -> int | None:
     return fiscal_year(start + (end - start) / 2)
 
 
-def _date_mentions(text: str, scan: str, windows: list[tuple[int, int]]) -> list[_Found]:
+def _date_mentions(scan: str, windows: list[tuple[int, int]]) -> list[_Found]:
     points = _points(scan, windows)
     out: list[_Found] = []
     i = 0
@@ -345,39 +404,31 @@ def _date_mentions(text: str, scan: str, windows: list[tuple[int, int]]) -> list
                 year_a = b.year_be - (1 if a.month > b.month else 0)
             ab, bb = _bounds(a, year_a), _bounds(b, b.year_be)
             if ab and bb and ab[0] <= bb[1]:
-                out.append(_found(text, a.start, b.end, ab[0], bb[1], DateRole.PERIOD))
+                out.append(_found(a.start, b.end, ab[0], bb[1], DateRole.PERIOD))
                 i += 2
                 continue
         if a.year_be is not None:
             bounds = _bounds(a, a.year_be)
             if bounds:
                 role = DateRole.UNKNOWN if a.day is not None else DateRole.PERIOD
-                out.append(_found(text, a.start, a.end, bounds[0], bounds[1], role))
+                out.append(_found(a.start, a.end, bounds[0], bounds[1], role))
         i += 1
     return out
 
 
-def _found(
-    text: str, s: int, e: int, start: date, end: date, role: DateRole, fy: int | None = -1
-) -> _Found:
-    src = text[s:e].strip()
-    fy_value = _fy_of_span(start, end) if fy == -1 else fy
-    mention = DateMention(source=src, start=start, end=end, fiscal_year=fy_value, role=role)
-    return _Found(s, e, mention)
+def _found(s: int, e: int, start: date, end: date, role: DateRole, fy: int | None = -1) -> _Found:
+    return _Found(s, e, start, end, role, _fy_of_span(start, end) if fy == -1 else fy)
 
 
-def _word_mentions(text: str, scan: str, windows: list[tuple[int, int]]) -> list[_Found]:
+def _word_mentions(scan: str, windows: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
-    for m in _iter(_HALF, scan, windows):
+    for m in _iter(_HALF, scan, windows, ("เดือน", "ครึ่งปีแรก")):
         fy = _year_be(m.group("y"), m.group("era"))
         if fy:
             start = fiscal_year_bounds(fy)[0]
-            out.append(
-                _found(
-                    text, m.start(), m.end(), start, date(be_to_ce(fy), 3, 31), DateRole.PERIOD, fy
-                )
-            )
-    for m in _iter(_QUARTER, scan, windows):
+            end = date(be_to_ce(fy), 3, 31)
+            out.append(_found(m.start(), m.end(), start, end, DateRole.PERIOD, fy))
+    for m in _iter(_QUARTER, scan, windows, ("ไตรมาส",)):
         fy = _year_be(m.group("y"), m.group("era"))
         if fy:
             q = int(m.group("q"))
@@ -386,66 +437,82 @@ def _word_mentions(text: str, scan: str, windows: list[tuple[int, int]]) -> list
             year_ce = first.year + (1 if q > 1 else 0)
             start = date(year_ce, month0, 1)
             end = _month_end(year_ce, month0 + 2)
-            out.append(_found(text, m.start(), m.end(), start, end, DateRole.PERIOD, fy))
-    for m in _iter(_FY, scan, windows):
-        raw = m.group("y") or m.group("y3")
-        fy = _year_be(raw, m.group("era"))
+            out.append(_found(m.start(), m.end(), start, end, DateRole.PERIOD, fy))
+    for h in _iter_prefixed(_FY, _FY_PREFIX, scan, windows, ("งบ",)):
+        raw = h.group("y") or h.group("y3")
+        fy = _year_be(raw or "", h.group("era"))
         if not fy:
             continue
-        fy2 = _year_be(m.group("y2"), None) if m.group("y2") else None
+        raw2 = h.group("y2")
+        fy2 = _year_be(raw2, None) if raw2 else None
         start, end = fiscal_year_bounds(fy)
         if fy2 and fy2 > fy:
             end = fiscal_year_bounds(fy2)[1]
-            out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, None))
+            out.append(_found(h.start(), h.end(), start, end, DateRole.FISCAL_YEAR, None))
         else:
-            out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
-    for m in _iter(_ANNUAL, scan, windows):
+            out.append(_found(h.start(), h.end(), start, end, DateRole.FISCAL_YEAR, fy))
+    for m in _iter(_ANNUAL, scan, windows, ("ประจำ",)):
         fy = _year_be(m.group("y"), m.group("era"))
         if fy:
             start, end = fiscal_year_bounds(fy)
-            out.append(_found(text, m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
-    for m in _iter(_YEAR_SPAN, scan, windows):
-        y1 = _year_be(m.group("y"), m.group("era"))
-        y2 = _year_be(m.group("y2"), m.group("era"))
+            out.append(_found(m.start(), m.end(), start, end, DateRole.FISCAL_YEAR, fy))
+    for h in _iter_prefixed(_YEAR_SPAN, _YEAR_SPAN_PREFIX, scan, windows, ("-", "ถึง")):
+        y1 = _year_be(h.group("y") or "", h.group("era"))
+        y2 = _year_be(h.group("y2") or "", h.group("era"))
         if y1 and y2 and y1 < y2 <= y1 + 20:
             start, end = date(be_to_ce(y1), 1, 1), date(be_to_ce(y2), 12, 31)
-            out.append(_found(text, m.start(), m.end(), start, end, DateRole.PERIOD, None))
-    for m in _iter(_YEAR_ONLY, scan, windows):
-        raw = m.group("y") or m.group("y2")
-        y = _year_be(raw, m.group("era"))
+            out.append(_found(h.start(), h.end(), start, end, DateRole.PERIOD, None))
+    for h in _iter_prefixed(
+        _YEAR_ONLY, _YEAR_ONLY_PREFIX, scan, windows, ("ปี", "ศ", "B", "A"), when="era"
+    ):
+        raw = h.group("y") or h.group("y2")
+        y = _year_be(raw or "", h.group("era"))
         if y:
             start, end = date(be_to_ce(y), 1, 1), date(be_to_ce(y), 12, 31)
-            out.append(_found(text, m.start(), m.end(), start, end, DateRole.UNKNOWN, y))
+            out.append(_found(h.start(), h.end(), start, end, DateRole.UNKNOWN, y))
     return out
 
 
-def _mark_issued(text: str, scan: str, found: _Found) -> _Found:
+def _mark_issued(scan: str, found: _Found) -> _Found:
     """Single days right after "ประกาศ ณ วันที่", "ลงวันที่"… are issue dates."""
-    m = found.mention
-    if m.start is None or m.start != m.end:
+    if found.first != found.last:
         return found
     window_start = max(0, found.start - _CUE_LOOKBACK)
     cue = _ISSUED_CUE.search(scan, window_start, found.start)
     if cue is None:
         return found
-    source = text[cue.start() : found.end].strip()
-    mention = m.model_copy(update={"role": DateRole.ISSUED, "source": source})
-    return _Found(cue.start(), found.end, mention)
+    found.start, found.role = cue.start(), DateRole.ISSUED
+    return found
 
 
-def _find(text: str) -> list[_Found]:
-    if not text or not any(ch.isdigit() for ch in text):
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _find(text: str) -> list[tuple[int, DateMention]]:
+    """(start offset, mention) of every mention in ``text``, in text order."""
+    if not text or _ANY_DIGIT.search(text) is None:
         return []
-    scan = text.translate(_SCAN_TABLE)
+    scan = replace_chars(text, _SCAN_MAP)
     windows = _windows(scan)
-    found = _date_mentions(text, scan, windows) + _word_mentions(text, scan, windows)
+    found = _date_mentions(scan, windows) + _word_mentions(scan, windows)
     kept = _longest_first(found, lambda f: (f.start, f.end))
-    return [_mark_issued(text, scan, f) for f in kept]
+    out: list[tuple[int, DateMention]] = []
+    for f in kept:
+        f = _mark_issued(scan, f)
+        mention = DateMention(
+            source=text[f.start : f.end].strip(),
+            start=f.first,
+            end=f.last,
+            fiscal_year=f.fiscal_year,
+            role=f.role,
+        )
+        out.append((f.start, mention))
+    return out
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date and period mentioned in ``text``, in text order, with its source string."""
-    return [f.mention for f in _find(text)]
+    return [m for _, m in _find(text)]
 
 
 _PERIOD_RANK = {DateRole.PERIOD: 0, DateRole.FISCAL_YEAR: 1}
@@ -487,11 +554,11 @@ def analyse_dates(
     plus :func:`document_dates`' (period, issued), scanning the text only once."""
     title_found = _find(title)
     text_found = _find(text)
-    title_mentions = [f.mention for f in title_found]
-    text_mentions = [f.mention for f in text_found]
+    title_mentions = [m for _, m in title_found]
+    text_mentions = [m for _, m in text_found]
     period = _best_period(title_mentions)
     if period is None:
-        period = _best_period([f.mention for f in text_found if f.start < _PERIOD_HEAD_CHARS])
+        period = _best_period([m for start, m in text_found if start < _PERIOD_HEAD_CHARS])
     if period is not None and period.role is DateRole.UNKNOWN:
         period = period.model_copy(update={"role": DateRole.PERIOD})
     issued = next((m for m in reversed(text_mentions) if m.role is DateRole.ISSUED), None)

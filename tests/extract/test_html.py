@@ -90,3 +90,47 @@ def test_tis620_page_is_decoded(tmp_path: Path) -> None:
     assert doc.title == "หน้าแรก อบต.น้ำใส"
     assert doc.headings == ["ข่าวประชาสัมพันธ์"]
     assert doc.issued is not None and doc.issued.start == date(2024, 10, 15)
+
+
+# Tag-like text where the parser keeps it as text (attributes, <title>, scripts): the single
+# parse marks block tags with whitespace, and none of it may show in what is read.
+TAGS_AS_TEXT = """<html><head><title>ข่าว <p>ทดสอบ</p>
+<div>x</title></head><body>
+<div><a href="/x" title="<p>tip</p>
+<div>y</div>"></a><script>document.write("<div>ก</div><td>x")</script>
+<a href=" /y?q=<p>z " onclick="window.open('/o.pdf')">ลิงก์ <div>ใน</div> <td>เซลล์</td></a></div>
+<img src="/i<br>.jpg" alt="<br>ภาพ
+<p>คำบรรยาย">
+<table><tr><td>ก<br>ข</td><TH>ค <P>ง</P></TH></tr></table></body></html>"""
+
+
+def test_block_marks_do_not_leak_into_attributes_or_raw_text() -> None:
+    doc = extract_html(TAGS_AS_TEXT, "http://127.0.0.1/a/b.php")
+    assert doc.title == "ข่าว <p>ทดสอบ</p>\n<div>x"
+    tip, inner = doc.links
+    assert tip.text == "<p>tip</p>\n<div>y</div>"
+    assert tip.context.startswith('document.write("<div>ก</div><td>x") ลิงก์')
+    assert inner.url == "http://127.0.0.1/y?q=<p>z" and inner.raw_href == " /y?q=<p>z "
+    assert inner.text == "ลิงก์ ใน เซลล์"
+    (img,) = doc.images
+    assert (img.src, img.alt) == ("http://127.0.0.1/i<br>.jpg", "<br>ภาพ\n<p>คำบรรยาย")
+    assert doc.tables[0].rows == [["ก ข", "ค ง"]]
+    assert doc.text.splitlines()[-3:] == ["ก", "ข ค", "ง"]  # lines and cells from the marks
+
+
+def test_links_resolve_the_same_from_cache() -> None:
+    page = '<a href="/p.php?id=1">หน้า</a><a href="rel.html">r</a><a href="//cdn.go.th/x">c</a>'
+    first = [lk.url for lk in extract_html(page, "https://a.go.th/d/1.html").links]
+    again = [lk.url for lk in extract_html(page, "https://a.go.th/e/2.html").links]
+    other = [lk.url for lk in extract_html(page, "http://b.go.th/d/1.html").links]
+    assert first == [
+        "https://a.go.th/p.php?id=1",
+        "https://a.go.th/d/rel.html",
+        "https://cdn.go.th/x",
+    ]
+    assert again == [
+        "https://a.go.th/p.php?id=1",
+        "https://a.go.th/e/rel.html",
+        "https://cdn.go.th/x",
+    ]
+    assert other == ["http://b.go.th/p.php?id=1", "http://b.go.th/d/rel.html", "http://cdn.go.th/x"]
