@@ -1,6 +1,10 @@
 """Crawl benchmark: a generated N-page fixture site on 127.0.0.1, pages/s and peak RSS.
 
     .venv/bin/python bench/bench_crawl.py --pages 10000 --links 30
+    .venv/bin/python bench/bench_crawl.py --pages 10000 --links 30 --pipeline
+
+``--pipeline`` runs the full scan (``run_scan``: crawl, extraction and matching of every page,
+assessment with the newest bundled pack) instead of the crawler alone.
 
 The fixture server runs in a child process so the figures are the crawler's own.
 Prints figures; asserts nothing (targets: 10,000 pages under 300 MB RSS).
@@ -23,6 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from oit_checker.crawl import CrawlConfig, Crawler, CrawlResult
 from oit_checker.fixture_server import FixtureServer
+from oit_checker.models import CrawlStats
+from oit_checker.pipeline import ScanOptions, scan
+from oit_checker.rules.loader import get_pack
 
 
 def _build_site(root: Path, pages: int, links: int) -> None:
@@ -55,6 +62,7 @@ def main() -> None:
     ap.add_argument("--links", type=int, default=30)
     ap.add_argument("--latency", type=float, default=0.0)
     ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--pipeline", action="store_true", help="the full scan, not only the crawl")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "site"
@@ -81,26 +89,33 @@ def main() -> None:
             )
             t0 = time.monotonic()
             crawl_peak: list[float] = []
+            links_kept = 0
 
-            async def _crawl() -> CrawlResult:
-                res = await Crawler(config).run()
+            async def _crawl() -> CrawlStats:
+                nonlocal links_kept
+                if args.pipeline:
+                    outcome = await scan(get_pack(), ScanOptions(crawl=config))
+                    crawl_peak.append(_peak_rss_mb())
+                    verdicts = [r.verdict.value for r in outcome.report.items]
+                    print(f"verdicts: { {v: verdicts.count(v) for v in sorted(set(verdicts))} }")
+                    return outcome.report.crawl
+                res: CrawlResult = await Crawler(config).run()
                 crawl_peak.append(_peak_rss_mb())
-                return res
+                links_kept = sum(len(v) for v in res.links.values())
+                return res.stats
 
-            result = asyncio.run(_crawl())
+            st = asyncio.run(_crawl())
             elapsed = time.monotonic() - t0
         finally:
             proc.terminate()
-    st = result.stats
+    what = "full scan (run_scan)" if args.pipeline else "crawler only"
     print(
-        f"pages fetched: {st.pages_fetched}  errors: {st.errors_by_kind}  limits: {st.limits_hit}"
+        f"{what}: pages fetched: {st.pages_fetched}  errors: {st.errors_by_kind}"
+        f"  limits: {st.limits_hit}"
     )
     print(f"elapsed: {elapsed:.1f} s  pages/s: {st.pages_fetched / elapsed:.0f}")
-    print(
-        f"bytes fetched: {st.bytes_fetched / 2**20:.1f} MiB  links kept: "
-        f"{sum(len(v) for v in result.links.values())}"
-    )
-    print(f"peak RSS (crawler process) when the crawl returned: {crawl_peak[0]:.0f} MB")
+    print(f"bytes fetched: {st.bytes_fetched / 2**20:.1f} MiB  links kept: {links_kept}")
+    print(f"peak RSS when the {what} returned: {crawl_peak[0]:.0f} MB")
     print(f"peak RSS after asyncio.run teardown: {_peak_rss_mb():.0f} MB")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -26,6 +26,7 @@ from oit_checker.crawl import (
     PriorityFn,
     normalize_url,
 )
+from oit_checker.docstore import DEFAULT_BUDGET_CHARS, DocumentStore
 from oit_checker.extract import ExtractLimits, extract
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
@@ -49,6 +50,8 @@ class ScanOptions:
     progress: Callable[[CrawlProgress], None] | None = None
     mode: str = "scan"
     """``scan`` (crawl the site) or ``audit`` (only the submitted URLs)."""
+    doc_budget_chars: int = DEFAULT_BUDGET_CHARS
+    """Documents kept whole in memory up to this size; later pages are re-read on lookup."""
 
 
 @dataclass
@@ -65,7 +68,7 @@ class ScanOutcome:
 
 @dataclass
 class _State:
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: DocumentStore
     pending: list[Resource] = field(default_factory=list)
 
 
@@ -84,6 +87,7 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         priority=make_priority(pack),
         progress=options.progress,
         on_document=matcher.add,
+        doc_budget_chars=options.doc_budget_chars,
     )
     result = harvest.result
     site = site_evidence(result, harvest.documents)
@@ -110,7 +114,8 @@ class Harvest:
     """A crawl and every document read from it (keyed by requested, final and document URL)."""
 
     result: CrawlResult
-    documents: dict[str, Document]
+    documents: Mapping[str, Document]
+    """A :class:`DocumentStore`: bounded memory on large sites, pages re-read on lookup."""
 
 
 LinkFilter = Callable[[Sequence[Link]], Sequence[Link]]
@@ -124,19 +129,20 @@ async def crawl_and_read(
     progress: Callable[[CrawlProgress], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
     link_filter: LinkFilter | None = None,
+    doc_budget_chars: int = DEFAULT_BUDGET_CHARS,
 ) -> Harvest:
     """Crawl as configured, reading HTML pages as they come and documents afterwards.
 
     ``on_document`` sees every readable document once; ``link_filter`` may drop links of a
     page before the crawler follows them (audit mode: no private addresses)."""
-    state = _State()
+    state = _State(DocumentStore(limits, doc_budget_chars))
 
     def on_page(resource: Resource, body: bytes, text: str | None) -> Sequence[Link] | None:
         if text is None:
             state.pending.append(resource)  # documents are read after the crawl
             return None
         doc = extract(resource, body, text=text, limits=limits)
-        _keep(state, resource, doc)
+        _keep(state, resource, doc, decoded=True)
         if on_document is not None:
             on_document(doc)
         if doc.kind is not DocKind.HTML:
@@ -184,9 +190,9 @@ async def _run_crawler(crawler: Crawler) -> CrawlResult:
             loop.remove_signal_handler(sig)
 
 
-def _keep(state: _State, resource: Resource, doc: Document) -> None:
-    for url in {resource.url, resource.final_url or resource.url, doc.url}:
-        state.documents[normalize_url(url)] = doc
+def _keep(state: _State, resource: Resource, doc: Document, *, decoded: bool = False) -> None:
+    urls = {resource.url, resource.final_url or resource.url, doc.url}
+    state.documents.add([normalize_url(url) for url in urls], doc, resource, decoded=decoded)
 
 
 def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None:
@@ -200,7 +206,7 @@ def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None
     return extract(resource, body, limits=limits)
 
 
-def site_evidence(result: CrawlResult, documents: dict[str, Document]) -> SiteEvidence:
+def site_evidence(result: CrawlResult, documents: Mapping[str, Document]) -> SiteEvidence:
     """What the assessment knows of the site, from one crawl and its documents."""
     resources: dict[str, Resource] = {}
     for resource in result.resources:

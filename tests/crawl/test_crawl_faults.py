@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from oit_checker.crawl import Crawler
+from oit_checker.crawl import Crawler, CrawlProgress
 from oit_checker.fixture_server import Fault, FixtureServer, calendar_trap, redirect_loop
 from oit_checker.models import FetchError
 from tests.support.servers import PDF, by_path, crawl, fast_config, page, write_site
@@ -273,9 +273,18 @@ def test_stop_gives_partial_result(tmp_path: Path) -> None:
     )
     with FixtureServer(root) as srv:
         srv.route("*", Fault(latency_s=0.05))
-        crawler = Crawler(fast_config(srv.url, tmp_path / "c", per_host_concurrency=1))
-        timer = threading.Timer(0.6, crawler.stop)  # like Ctrl-C from another thread
-        timer.start()
+        timer: threading.Timer | None = None
+
+        def progress(p: CrawlProgress) -> None:
+            # Ctrl-C from another thread, once the start page is in (a busy machine may take
+            # longer than a fixed delay to fetch it).
+            nonlocal timer
+            if timer is None and p.fetched >= 1:
+                timer = threading.Timer(0.3, crawler.stop)
+                timer.start()
+
+        config = fast_config(srv.url, tmp_path / "c", per_host_concurrency=1)
+        crawler = Crawler(config, progress=progress)
         started = time.monotonic()
         result = asyncio.run(crawler.run())
         elapsed = time.monotonic() - started
