@@ -17,12 +17,13 @@ from datetime import UTC, date, datetime
 
 from oit_checker import __version__
 from oit_checker.assess import SiteEvidence, assess_item, dependency_order, score
-from oit_checker.assess.site import detect_agency_type, same_site, url_key
+from oit_checker.assess.site import detect_agency_type, host_of, same_site, url_key
 from oit_checker.audit.guard import HostGuard
 from oit_checker.audit.merge import merge_harvests, merge_stats
 from oit_checker.audit.placement import content_scores, hub_rows, is_hub, url_note, wrong_item
 from oit_checker.audit.submission import Submission
 from oit_checker.crawl import CrawlConfig, CrawlProgress, CrawlResult, normalize_url
+from oit_checker.crawl.urls import looks_like_document
 from oit_checker.extract import ExtractLimits
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
@@ -81,7 +82,7 @@ def run_audit(pack: Pack, submission: Submission, options: AuditOptions) -> Audi
 async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> AuditOutcome:
     started = datetime.now(UTC)
     guard = None if options.allow_private else HostGuard()
-    link_filter = None if guard is None else _public_links(guard)
+    link_filter = None if guard is None else _public_links(guard, options.crawl.start_url)
     main = await crawl_and_read(
         replace(
             options.crawl,
@@ -195,11 +196,21 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
 # --------------------------------------------------------------------------- evidence
 
 
-def _public_links(guard: HostGuard) -> Callable[[Sequence[Link]], Sequence[Link]]:
-    """Drop links to non-public addresses so that no page can lead the crawler there."""
+def _public_links(guard: HostGuard, site: str) -> Callable[[Sequence[Link]], Sequence[Link]]:
+    """Drop links to non-public addresses so that no page can lead the crawler there. Only
+    links the audit may follow are resolved: documents (any host) and pages of the site's own
+    host names; other pages are never fetched in audit mode, so their hosts need no lookup."""
+    home = host_of(site)
+
+    def followed(url: str) -> bool:
+        return looks_like_document(url) or host_of(url) == home
 
     def keep(links: Sequence[Link]) -> Sequence[Link]:
-        return [lk for lk in links if not lk.url or guard.refusal(lk.url) is None]
+        return [
+            lk
+            for lk in links
+            if not lk.url or not followed(lk.url) or guard.refusal(lk.url) is None
+        ]
 
     return keep
 

@@ -11,7 +11,7 @@ from oit_checker.extract import ExtractLimits
 from oit_checker.fixture_server import Fault, FixtureServer
 from oit_checker.models import Report, Verdict
 from oit_checker.rules.loader import get_pack
-from tests.support.servers import page, write_site
+from tests.support.servers import PDF, page, write_site
 
 
 def test_unread_start_page_makes_off_site_urls_a_review_not_a_fail(tmp_path: Path) -> None:
@@ -94,3 +94,31 @@ def test_an_index_page_without_a_row_for_the_item(tmp_path: Path) -> None:
     assert o05.verdict is Verdict.FAIL
     assert o05.problems[0].code == "hub_without_row"
     assert "no row or link for item o05" in o05.reason_en
+
+
+def test_links_to_private_addresses_are_not_followed_without_allow_private(
+    tmp_path: Path,
+) -> None:
+    """The submitted page is fetched as given (the command line checked it); the document it
+    links on ``localhost`` is only fetched with --allow-private."""
+    pack = get_pack(year=2567)
+    root = tmp_path / "site"
+    with FixtureServer(write_site(root, {"index.html": "<html></html>"})) as server:
+        doc = f"http://localhost:{server.port}/o07-plan.pdf"
+        write_site(root, {"o7.html": page("แผน", (doc, "ดาวน์โหลด")), "o07-plan.pdf": PDF})
+        sub = tmp_path / "s.csv"
+        sub.write_text(f"item,url\no7,{server.url}o7.html\n", "utf-8")
+        submission = resolve_submission(read_submission(sub), pack, server.url)
+        hits = []
+        for allow in (False, True):
+            config = CrawlConfig(
+                start_url=server.url, cache_dir=tmp_path / f"c{allow}", min_interval_s=0.0
+            )
+            options = AuditOptions(
+                crawl=config, extract_limits=ExtractLimits(ocr=False), allow_private=allow
+            )
+            run_audit(pack, submission, options)
+            hits.append(server.hits("/o07-plan.pdf"))
+    assert server.hits("/o7.html") >= 2
+    assert hits[0] == 0
+    assert hits[1] >= 1
