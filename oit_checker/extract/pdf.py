@@ -18,6 +18,7 @@ from datetime import date
 from oit_checker.extract import ocr
 from oit_checker.extract.legacy import clean_pdf_text, has_legacy_glyphs
 from oit_checker.extract.limits import ExtractLimits
+from oit_checker.extract.pdf_fonts import shared_fonts
 from oit_checker.models import DateMention, DocKind, Document
 from oit_checker.thai.dates import fiscal_year
 
@@ -67,7 +68,7 @@ def extract_pdf(body: bytes, url: str, limits: ExtractLimits) -> Document:
 
     started = time.monotonic()
     doc = Document(url=url, kind=DocKind.PDF)
-    with _pypdf_warnings() as caught:
+    with _pypdf_warnings() as caught, shared_fonts():
         try:
             reader = PdfReader(io.BytesIO(body), strict=False)
             if reader.is_encrypted and not _decrypt(reader):
@@ -100,7 +101,7 @@ def extract_pdf(body: bytes, url: str, limits: ExtractLimits) -> Document:
     if has_legacy_glyphs(raw):
         doc.warnings.append("legacy_thai_font")
     text = clean_pdf_text(raw)
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = _visible_chars(text)
     pages_read = max(1, len(texts))
     if page_count == 0:
         doc.review_reason = "pdf_broken"
@@ -110,6 +111,11 @@ def extract_pdf(body: bytes, url: str, limits: ExtractLimits) -> Document:
     else:
         doc.text = text
     return doc
+
+
+def _visible_chars(text: str) -> int:
+    """Characters that are not whitespace (str.split finds whitespace in C)."""
+    return sum(map(len, text.split()))
 
 
 def _decrypt(reader: object) -> bool:
@@ -139,7 +145,7 @@ def _read_scanned(body: bytes, doc: Document, limits: ExtractLimits, *, visible_
         seconds=limits.ocr_seconds,
     )
     text = result.text
-    if sum(1 for ch in text if not ch.isspace()) < _MIN_OCR_CHARS:
+    if _visible_chars(text) < _MIN_OCR_CHARS:
         doc.text = visible_text
         doc.review_reason = "scanned_ocr_failed"
         return
