@@ -83,6 +83,10 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
     started = datetime.now(UTC)
     guard = None if options.allow_private else HostGuard()
     link_filter = None if guard is None else _public_links(guard, options.crawl.start_url)
+    if guard is not None:
+        options = replace(
+            options, crawl=replace(options.crawl, redirect_allowed=_allowed_by(guard))
+        )
     main = await crawl_and_read(
         replace(
             options.crawl,
@@ -194,6 +198,11 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
 
 
 # --------------------------------------------------------------------------- evidence
+
+
+def _allowed_by(guard: HostGuard) -> Callable[[str], bool]:
+    """A redirect may not lead to a non-public address either."""
+    return lambda url: guard.refusal(url) is None
 
 
 def _public_links(guard: HostGuard, site: str) -> Callable[[Sequence[Link]], Sequence[Link]]:

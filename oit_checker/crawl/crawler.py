@@ -100,6 +100,9 @@ class CrawlConfig:
     ca_file: Path | None = None
     """Extra CA bundle to trust (tests; agencies behind a private CA)."""
     use_sitemaps: bool = True
+    redirect_allowed: Callable[[str], bool] | None = None
+    """Every redirect target must also pass this (audit mode: no private addresses); a refused
+    redirect is recorded as ``out_of_scope``."""
 
 
 @dataclass(frozen=True)
@@ -373,6 +376,8 @@ class Crawler:
             )
         assert self._fetcher is not None
         redirect_ok = (lambda _u: True) if is_start or entry.document else self._in_scope
+        if cfg.redirect_allowed is not None:
+            redirect_ok = _both(redirect_ok, cfg.redirect_allowed)
         out = await self._fetcher.fetch(entry.url, redirect_ok=redirect_ok)
         if is_start and out.final_url and out.final_url != entry.url and out.error is None:
             self._scope |= twin_hosts(host_of(out.final_url))
@@ -766,6 +771,10 @@ class Crawler:
             netloc = strip_www(parts.netloc.lower())
             return urlunsplit(("", netloc, parts.path, parts.query, ""))
         return url
+
+
+def _both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda url: first(url) and second(url)
 
 
 __all__ = [
