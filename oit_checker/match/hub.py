@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from oit_checker.match.codes import CodeHit, CodeWhere, code_to_item_id, find_codes
-from oit_checker.match.index import LabelReading, PackIndex, index_for
+from oit_checker.match.index import LABEL_CACHE_SIZE, LabelReading, PackIndex, index_for
 from oit_checker.models import Document, Link
 from oit_checker.rules.schema import Pack
 from oit_checker.thai.text import fold, normalize
@@ -123,13 +123,11 @@ def _may_be_hub(doc: Document, links: list[Link], index: PackIndex) -> bool:
     ITA page that names several items. Only then is the layout analysed."""
     numbers: set[int] = set()
     items: set[str] = set()
-    for text in (*(link.text for link in links), *doc.headings):
-        reading = index.read_label(text)
-        numbers.update(h.number for h in reading.codes if h.where is CodeWhere.LABEL)
-        if reading.scores:
-            best = reading.best()
-            if best and best[1] >= LABEL_MIN:
-                items.add(best[0])
+    for text in dict.fromkeys((*(link.text for link in links), *doc.headings)):
+        label_numbers, item = _label_summary(text, index)
+        numbers.update(label_numbers)
+        if item is not None:
+            items.add(item)
     row_items: set[str] = set()
     for table in doc.tables:
         for row in table.rows[:80]:
@@ -147,6 +145,22 @@ def _may_be_hub(doc: Document, links: list[Link], index: PackIndex) -> bool:
     if len(items) < HUB_MIN_ITEMS:
         return False
     return bool(_ITA_PAGE.search(fold(" ".join([doc.title, doc.url, *doc.headings[:5]]))))
+
+
+def _label_summary(text: str, index: PackIndex) -> tuple[tuple[int, ...], str | None]:
+    """Item codes a label names and the item it clearly names, if any (cached: the same menu
+    is on every page of a site)."""
+    cache = index.hub_summaries
+    known = cache.get(text)
+    if known is None:
+        reading = index.read_label(text)
+        numbers = tuple(h.number for h in reading.codes if h.where is CodeWhere.LABEL)
+        best = reading.best() if reading.scores else None
+        known = (numbers, best[0] if best and best[1] >= LABEL_MIN else None)
+        if len(cache) >= LABEL_CACHE_SIZE:
+            cache.clear()
+        cache[text] = known
+    return known
 
 
 # --------------------------------------------------------------------------- row labels

@@ -134,6 +134,8 @@ class PackIndex:
         self._file_gate = _Gate(self._file_patterns)
         self._labels: dict[str, LabelReading] = {}
         self._urls: dict[str, UrlReading] = {}
+        self.hub_summaries: dict[str, tuple[tuple[int, ...], str | None]] = {}
+        """label → (item codes it names, item it clearly names): kept for ``hub._may_be_hub``."""
 
     def _add(self, item_id: str, kind: PhraseKind, phrases: list[str]) -> None:
         for phrase in phrases:
