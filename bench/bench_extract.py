@@ -1,7 +1,9 @@
 """Extraction speed: HTML pages/s (typical ~50 KB Thai agency pages) and PDF text pages/s.
 
 Targets: HTML >= 500 pages/s per core, PDF text >= 50 pages/s. Inputs are generated
-deterministically here. Run: ``.venv/bin/python bench/bench_extract.py``
+deterministically here; rates are per CPU second of this process (``time.process_time``),
+best of 3 runs, so other load on the machine matters less.
+Run: ``.venv/bin/python bench/bench_extract.py``
 """
 
 from __future__ import annotations
@@ -46,23 +48,28 @@ def thai_page(n: int, target_bytes: int = 50_000) -> str:
     return "".join(parts)
 
 
-def bench_html(pages: int = 400) -> tuple[float, int]:
+def bench_html(pages: int = 400, repeat: int = 3) -> tuple[float, int]:
+    """HTML pages per CPU second (best of ``repeat``) and the page size in bytes."""
     bodies = [thai_page(n).encode() for n in range(20)]
-    start = time.perf_counter()
-    for n in range(pages):
-        body = bodies[n % len(bodies)]
-        extract(
-            Resource(
-                url=f"http://127.0.0.1/news/{n}.html",
-                status=200,
-                content_type="text/html; charset=utf-8",
-            ),
-            body,
-        )
-    return pages / (time.perf_counter() - start), len(bodies[0])
+    best = 0.0
+    for _ in range(repeat):
+        start = time.process_time()
+        for n in range(pages):
+            body = bodies[n % len(bodies)]
+            extract(
+                Resource(
+                    url=f"http://127.0.0.1/news/{n}.html",
+                    status=200,
+                    content_type="text/html; charset=utf-8",
+                ),
+                body,
+            )
+        best = max(best, pages / (time.process_time() - start))
+    return best, len(bodies[0])
 
 
-def bench_pdf(pages: int = 200) -> float:
+def bench_pdf(pages: int = 200, repeat: int = 3) -> float:
+    """PDF text pages per CPU second (best of ``repeat``)."""
     lines = [
         f"ข้อ {i} รายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ขององค์การบริหารส่วนตำบล"
         for i in range(30)
@@ -71,19 +78,25 @@ def bench_pdf(pages: int = 200) -> float:
     docgen.make_pdf(buf, [lines] * 20)
     body = buf.getvalue()
     limits = ExtractLimits(ocr=False)
-    start = time.perf_counter()
-    done = 0
-    while done < pages:
-        doc = extract(Resource(url="http://127.0.0.1/r.pdf", status=200), body, limits=limits)
-        done += doc.page_count or 0
-    return done / (time.perf_counter() - start)
+    best = 0.0
+    for _ in range(repeat):
+        start = time.process_time()
+        done = 0
+        while done < pages:
+            doc = extract(Resource(url="http://127.0.0.1/r.pdf", status=200), body, limits=limits)
+            done += doc.page_count or 0
+        best = max(best, done / (time.process_time() - start))
+    return best
 
 
 def main() -> int:
     html_rate, size = bench_html()
-    print(f"HTML extract: {html_rate:7.1f} pages/s  (page {size / 1000:.0f} KB; target >= 500)")
+    print(
+        f"HTML extract: {html_rate:7.1f} pages/s per core ({1000 / html_rate:.2f} ms/page,"
+        f" page {size / 1000:.0f} KB; target >= 500)"
+    )
     pdf_rate = bench_pdf()
-    print(f"PDF text:     {pdf_rate:7.1f} pages/s  (30 Thai lines/page; target >= 50)")
+    print(f"PDF text:     {pdf_rate:7.1f} pages/s per core (30 Thai lines/page; target >= 50)")
     return 0
 
 

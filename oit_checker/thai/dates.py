@@ -172,7 +172,7 @@ _SCAN_MAP: tuple[tuple[str, str], ...] = (
 # --------------------------------------------------------------------------- parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class _Point:
     start: int
     end: int
@@ -355,18 +355,18 @@ def _longest_first(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> li
     """Keep the longest of overlapping matches; result in text order."""
     if not items:
         return []
-    ordered = sorted(items, key=lambda it: (span(it)[0] - span(it)[1], span(it)[0]))
-    size = max(span(it)[1] for it in items)
-    taken = bytearray(size + 1)
-    kept: list[_T] = []
-    for it in ordered:
-        s, e = span(it)
+    spans = [span(it) for it in items]
+    order = sorted(range(len(items)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0]))
+    taken = bytearray(max(e for _, e in spans) + 1)
+    kept: list[int] = []
+    for i in order:
+        s, e = spans[i]
         if taken.find(1, s, e) != -1:
             continue
         taken[s:e] = b"\x01" * (e - s)
-        kept.append(it)
-    kept.sort(key=lambda it: span(it)[0])
-    return kept
+        kept.append(i)
+    kept.sort(key=lambda i: spans[i][0])
+    return [items[i] for i in kept]
 
 
 def _month_end(year_ce: int, month: int) -> date:
