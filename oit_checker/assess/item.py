@@ -42,10 +42,12 @@ from oit_checker.models import (
 )
 from oit_checker.problems import make
 from oit_checker.problems.assess import text, wrong_document
-from oit_checker.rules.schema import Element, EvidenceKind, Item, ItemStatus, Pack
+from oit_checker.rules.schema import Element, EvidenceKind, Item, ItemStatus, Pack, TimeWindow
 from oit_checker.thai.text import fold
 
 _MAX_GROUPS = 5
+_MAX_MONTHLY = 24
+"""Candidate groups read together for a monthly item (two years of monthly files)."""
 _MAX_LINKED_FILES = 24
 _FILE_KINDS = {DocKind.PDF, DocKind.DOCX, DocKind.DOC, DocKind.XLSX, DocKind.XLS, DocKind.CSV,
                DocKind.IMAGE, DocKind.OTHER}  # fmt: skip
@@ -100,7 +102,13 @@ def assess_item(
     elif not site.reachable:
         outcome = _unreachable(ctx)
     else:
-        outcomes = [_judge_group(ctx, group) for group in _contenders(_groups(ranked))]
+        contenders = _contenders(_groups(ranked))
+        outcomes = [_judge_group(ctx, group) for group in contenders[:_MAX_GROUPS]]
+        if item.window is TimeWindow.MONTHLY and len(contenders) > 1:
+            # Sites without a hub row per item link each month's summary separately: the
+            # months are read together, as an assessor would.
+            merged = [cand for group in contenders[:_MAX_MONTHLY] for cand in group]
+            outcomes.append(_judge_group(ctx, merged))
         if item.evidence_kind is EvidenceKind.CHANNEL:
             channel = _channel_sources(ctx)
             if channel:
@@ -130,8 +138,7 @@ def _contenders(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     if not groups:
         return []
     best = max(c.score for c in groups[0])
-    kept = [g for g in groups if max(c.score for c in g) >= best - _RUNNER_UP_GAP]
-    return kept[:_MAX_GROUPS]
+    return [g for g in groups if max(c.score for c in g) >= best - _RUNNER_UP_GAP]
 
 
 def _pick(outcomes: list[_Outcome]) -> _Outcome:

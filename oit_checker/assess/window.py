@@ -25,6 +25,8 @@ _MONTHS_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SIX_MONTHS = tuple(fold(p) for p in ("6 เดือน", "หกเดือน", "ครึ่งปี", "ครึ่งปีแรก"))
 _SLACK_DAYS = 7
+_FILE_DATES = ("PDF CreationDate", "PDF ModDate")
+"""Sources of the dates the PDF reader takes from file metadata (extract/pdf.py)."""
 
 Month = tuple[int, int]
 """(ค.ศ. year, month)."""
@@ -111,19 +113,24 @@ def _check_window(
 def _year(read: _Read, required: int) -> WindowResult:
     strong: list[DateMention] = []
     weak: list[DateMention] = []
+    metadata: list[DateMention] = []
     for _source, period, found in read:
         for m in found:
             if m.fiscal_year is None:
                 continue
-            if m is period or m.role in (DateRole.FISCAL_YEAR, DateRole.PERIOD):
+            if m.source.startswith(_FILE_DATES):
+                metadata.append(m)
+            elif m is period or m.role in (DateRole.FISCAL_YEAR, DateRole.PERIOD):
                 strong.append(m)
             else:
                 weak.append(m)
-    for pool in (strong, weak):
-        hit = next((m for m in pool if m.fiscal_year == required), None)
-        if hit is not None:
-            return WindowResult(ok=True, date_read=hit.source)
+    # The period a document names decides; other dates (an issue date just after the year
+    # ended, a date quoted in the text) count only when it names none. A file's creation date
+    # says when it was typed or scanned, never the period it covers: it can confirm, not fail.
     pool = strong or weak
+    hit = next((m for m in [*pool, *metadata] if m.fiscal_year == required), None)
+    if hit is not None:
+        return WindowResult(ok=True, date_read=hit.source)
     if not pool:
         return WindowResult(ok=False, unknown=True)
     found_year, _n = Counter(m.fiscal_year for m in pool).most_common(1)[0]
@@ -161,8 +168,8 @@ def _multi_year(read: _Read, year: int) -> WindowResult:
         )
     # A plan made for the one year also fits (schema: MULTI_YEAR).
     single = _year(read, year)
-    if single.ok:
-        return single
+    if single.ok or single.problems:
+        return single  # a one-year plan of the wrong year is a wrong year, not an unknown one
     return WindowResult(ok=False, unknown=True, date_read=single.date_read)
 
 
