@@ -6,7 +6,7 @@ Two kinds of generated Thai local-government pages (deterministic):
 
 - ``news 50 KB``: the 50 KB news list of ``bench_extract.py`` (menus, ~100 news items each with
   a heading, dates, an image, a link and a table row);
-- ``site 15 KB``: the pages of ``match_bench.py`` (a 120-link menu naming the pack's items,
+- ``menu page 31 KB``: the pages of ``match_bench.py`` (a 120-link menu naming the pack's items,
   ~5,000 characters of body, every 25th page an ITA hub table).
 
 Each page goes through what the pipeline does with it: ``extract`` (decoded text given, as the
@@ -141,7 +141,7 @@ def main() -> int:
     args = parser.parse_args()
     pack = get_pack(args.year)
     print(f"pack {pack.id}; {args.pages} pages per site; CPU ms per page, best of {args.repeat}")
-    for name, make in (("news 50 KB", _news_pages), ("site 15 KB", _site_pages)):
+    for name, make in (("news 50 KB", _news_pages), ("menu page 31 KB", _site_pages)):
         ex, ma, asx, size = bench_html(pack, make, args.pages, args.repeat)
         total = ex + ma + asx
         print(
