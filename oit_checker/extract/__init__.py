@@ -183,11 +183,13 @@ def _read(
 def _finish(doc: Document, resource: Resource, body: bytes, limits: ExtractLimits) -> Document:
     """Normalise, cap, find dates, stamp hashes: the same for every kind of file."""
     text = doc.text
-    if len(text) > limits.max_text_chars:
+    truncated = len(text) > limits.max_text_chars
+    if truncated:
         text = text[: limits.max_text_chars]
         if "text_truncated" not in doc.warnings:
             doc.warnings.append("text_truncated")
-    doc.text = normalize(text)
+    # extract_html returns normalised text already (normalize is idempotent: tests/thai).
+    doc.text = text if doc.kind is DocKind.HTML and not truncated else normalize(text)
     doc.title = normalize(doc.title)
     mentions, period, issued = analyse_dates(doc.title, doc.text)
     doc.dates = mentions + doc.dates

@@ -151,7 +151,7 @@ _YEAR_SPAN_PREFIX = re.compile(rf"(?:ปี{_SP})?(?P<era>{_ERA}){_SP}\Z")
 _YEAR_ONLY = re.compile(rf"(?P<era>{_ERA}){_SP}(?P<y>{_YEAR})|ปี{_SP}(?P<y2>\d{{4}})(?!\d)")
 _YEAR_ONLY_PREFIX = re.compile(rf"ปี{_SP}\Z")
 _PREFIX_CHARS = 24
-"""Longest text a PREFIX pattern can match (``ปี   พ. ศ. ..   `` is 17)."""
+"""More than the longest text a PREFIX pattern can match (``ปี   พ . ศ ..   ``: 16)."""
 
 _ISSUED_CUE = re.compile(
     r"(?:(?:ประกาศ|สั่ง|ให้ไว้|ออก)\s*ณ\s*|ลง|ประกาศเมื่อ\s*|เผยแพร่(?:เมื่อ)?\s*|"

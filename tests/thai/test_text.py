@@ -78,6 +78,7 @@ def test_normalize_agrees_with_the_plain_definition(max_pieces: int) -> None:
     for text in _texts(max_pieces, 300 if max_pieces < 900 else 40, max_pieces):
         assert normalize(text) == _reference_normalize(text), repr(text)
         assert normalize(text) == _reference_normalize(text), "cached result differs"
+        assert normalize(normalize(text)) == normalize(text), "not idempotent"
 
 
 @pytest.mark.parametrize("max_pieces", [6, 40, 900])
