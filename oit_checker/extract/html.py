@@ -95,23 +95,23 @@ def _size(value: str | None) -> int | None:
 
 
 def _tables(tree: LexborHTMLParser) -> list[Table]:
-    out: list[Table] = []
-    for table in tree.css("table"):
-        rows: list[list[str]] = []
-        for tr in table.css("tr"):
-            owner = _nearest_table(tr)
-            if owner is None or owner.mem_id != table.mem_id:
-                continue  # rows of a nested table belong to that table
-            cells = [
-                normalize(_unmarked(td.text(separator=" ", strip=True)))[:_MAX_CELL_CHARS]
-                for td in tr.iter()
-                if td.tag in ("td", "th")
-            ]
-            if any(cells):
-                rows.append(cells)
-        if rows:
-            out.append(Table(rows=rows))
-    return out
+    """Each table's own rows (rows of a nested table belong to that table), in page order;
+    all rows are read in one pass and given to their nearest table."""
+    rows_of: dict[int, list[list[str]]] = {}
+    for tr in tree.css("tr"):
+        owner = _nearest_table(tr)
+        if owner is None:
+            continue
+        cells = [
+            normalize(_unmarked(td.text(separator=" ", strip=True)))[:_MAX_CELL_CHARS]
+            for td in tr.iter()
+            if td.tag in ("td", "th")
+        ]
+        if any(cells):
+            rows_of.setdefault(owner.mem_id, []).append(cells)
+    if not rows_of:
+        return []
+    return [Table(rows=rows) for table in tree.css("table") if (rows := rows_of.get(table.mem_id))]
 
 
 def _nearest_table(node: LexborNode) -> LexborNode | None:
