@@ -81,6 +81,22 @@ def pack_status_label(status: str) -> tuple[str, str]:
     return PACK_STATUS_LABELS.get(status, (status, status))
 
 
+_MODES = {
+    "scan": ("ตรวจทั้งเว็บไซต์", "whole-site scan"),
+    "demo": ("ตรวจเว็บไซต์ตัวอย่าง", "demo site scan"),
+    "audit": (
+        "ตรวจเฉพาะ URL ที่หน่วยงานส่ง (audit)",
+        "audit of the URLs the agency submitted",
+    ),
+}
+
+
+def mode_label(report: Report) -> tuple[str, str]:
+    """How the report was made (Thai, English): a whole-site scan or an audit of submitted URLs."""
+    mode = str(report.settings.get("mode", "scan"))
+    return _MODES.get(mode, (mode, mode))
+
+
 def item_sort_key(item_id: str) -> tuple[str, int, str]:
     """Natural order of item ids: o2 before o10, O01 equal to o1."""
     match = _ITEM_NUMBER.search(item_id)

@@ -41,6 +41,8 @@ def render_markdown(report: Report) -> str:
     lines.append("# ผลการตรวจเว็บไซต์ตามเกณฑ์ OIT / OIT website check")
     lines.append("")
     lines.append(f"- **เว็บไซต์ / Site:** {md_link(report.site)}")
+    mode_th, mode_en = c.mode_label(report)
+    lines.append(f"- **วิธีตรวจ / Mode:** {md_escape(mode_th)} / {md_escape(mode_en)}")
     lines.append(
         f"- **เกณฑ์ / Checklist:** {md_escape(report.pack.id)}"
         f" ({md_escape(report.pack.scheme)} {report.pack.year}) — {status_th} / {status_en}"
