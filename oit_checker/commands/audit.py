@@ -9,6 +9,26 @@ import typer
 
 from oit_checker.audit import AuditOptions, HostGuard, read_submission, resolve_submission
 from oit_checker.audit.run import run_audit
+from oit_checker.commands.options import (
+    CacheDir,
+    CompareLast,
+    ConfigFile,
+    FailOn,
+    Formats,
+    HistoryFile,
+    Interval,
+    MinScore,
+    NoHistory,
+    NoOcr,
+    Output,
+    PackFile,
+    PerHost,
+    Quiet,
+    Snapshot,
+    StrictTls,
+    Timeout,
+    Year,
+)
 from oit_checker.commands.scan import (
     RunOptions,
     crawl_config,
@@ -30,22 +50,11 @@ def audit_command(
     site: str | None = typer.Option(
         None, "--site", help="เว็บไซต์หลักของหน่วยงาน / the agency's main website URL"
     ),
-    year: int | None = typer.Option(
-        None, "--year", help="ปีการประเมิน พ.ศ. / assessment year (e.g. 2568)"
-    ),
-    pack: Path | None = typer.Option(
-        None, "--pack", help="ไฟล์ชุดเกณฑ์ของผู้ใช้ / your own rule pack file"
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="โฟลเดอร์รายงาน / report folder"
-    ),
-    formats: list[str] | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="terminal, json, html, md, csv, junit (repeat or comma-separate)",
-    ),
-    config_file: Path | None = typer.Option(None, "--config", help="oit-checker.toml"),
+    year: Year = None,
+    pack: PackFile = None,
+    output: Output = None,
+    formats: Formats = None,
+    config_file: ConfigFile = None,
     allow_private: bool = typer.Option(
         False,
         "--allow-private",
@@ -58,27 +67,19 @@ def audit_command(
         None, "--max-documents", help="linked documents to fetch at most"
     ),
     max_time: float | None = typer.Option(None, "--max-time", help="seconds for the whole audit"),
-    interval: float | None = typer.Option(
-        None, "--interval", help="seconds between requests to one host (default 0.5)"
-    ),
-    concurrency: int | None = typer.Option(
-        None, "--per-host", help="requests in flight per host (default 2)"
-    ),
-    timeout: float | None = typer.Option(None, "--timeout", help="seconds per request"),
-    strict_tls: bool = typer.Option(False, "--strict-tls", help="stop on certificate errors"),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="HTTP cache folder"),
-    no_ocr: bool = typer.Option(False, "--no-ocr", help="do not OCR scanned documents"),
-    history: Path | None = typer.Option(None, "--history", help="history database (SQLite)"),
-    no_history: bool = typer.Option(False, "--no-history", help="do not store this run"),
-    compare_last: bool = typer.Option(False, "--compare-last", help="diff against the last run"),
-    fail_on: list[str] | None = typer.Option(
-        None, "--fail-on", help="exit 1 on: fail (default), review, not_checked, regression, never"
-    ),
-    min_score: float | None = typer.Option(None, "--min-score", help="exit 1 below this score"),
-    snapshot: Path | None = typer.Option(
-        None, "--snapshot", help="keep fetched evidence files here"
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+    interval: Interval = None,
+    concurrency: PerHost = None,
+    timeout: Timeout = None,
+    strict_tls: StrictTls = False,
+    cache_dir: CacheDir = None,
+    no_ocr: NoOcr = False,
+    history: HistoryFile = None,
+    no_history: NoHistory = False,
+    compare_last: CompareLast = False,
+    fail_on: FailOn = None,
+    min_score: MinScore = None,
+    snapshot: Snapshot = None,
+    quiet: Quiet = False,
 ) -> None:
     """ตรวจ URL ที่หน่วยงานส่งตามข้อ OIT / Audit the URLs an agency submitted per OIT item.
 

@@ -21,6 +21,7 @@ from oit_checker.batch import (
     write_summary,
 )
 from oit_checker.batch.site import DEFAULT_FORMATS, pack_for
+from oit_checker.commands.options import NoOcr, Quiet
 from oit_checker.errors import UsageError
 from oit_checker.report import check_formats
 
@@ -51,7 +52,7 @@ def batch_command(
     interval: float = typer.Option(0.5, "--interval", help="seconds between requests to a host"),
     per_host: int = typer.Option(2, "--per-host", help="requests in flight per host"),
     timeout: float = typer.Option(30.0, "--timeout", help="seconds per request"),
-    no_ocr: bool = typer.Option(False, "--no-ocr", help="do not OCR scanned documents"),
+    no_ocr: NoOcr = False,
     cache_dir: Path | None = typer.Option(
         None, "--cache-dir", help="keep HTTP caches here (default: temporary, deleted)"
     ),
@@ -67,7 +68,7 @@ def batch_command(
     celery_timeout: float | None = typer.Option(
         None, "--celery-timeout", help="stop collecting after this many seconds"
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+    quiet: Quiet = False,
 ) -> None:
     """ตรวจหลายหน่วยงานจากไฟล์ CSV / Check many agencies listed in a CSV file.
 

@@ -17,6 +17,28 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from oit_checker.commands.options import (
+    CacheDir,
+    CompareLast,
+    ConfigFile,
+    FailOn,
+    Formats,
+    HistoryFile,
+    Interval,
+    MaxDepth,
+    MaxPages,
+    MinScore,
+    NoHistory,
+    NoOcr,
+    Output,
+    PackFile,
+    PerHost,
+    Quiet,
+    Snapshot,
+    StrictTls,
+    Timeout,
+    Year,
+)
 from oit_checker.config import Config, apply_ignores, load_config, merge_options
 from oit_checker.crawl import CrawlConfig, CrawlProgress
 from oit_checker.errors import UsageError
@@ -209,52 +231,31 @@ def exit_code(report: Report, config: Config, previous: Report | None) -> int:
 
 def scan_command(
     url: str = typer.Argument(..., help="เว็บไซต์หลักของหน่วยงาน / the agency's main website URL"),
-    year: int | None = typer.Option(
-        None, "--year", help="ปีการประเมิน พ.ศ. / assessment year (e.g. 2568)"
-    ),
-    pack: Path | None = typer.Option(
-        None, "--pack", help="ไฟล์ชุดเกณฑ์ของผู้ใช้ / your own rule pack file"
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="โฟลเดอร์รายงาน / report folder"
-    ),
-    formats: list[str] | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="terminal, json, html, md, csv, junit (repeat or comma-separate)",
-    ),
-    config_file: Path | None = typer.Option(None, "--config", help="oit-checker.toml"),
-    max_pages: int | None = typer.Option(None, "--max-pages", help="HTML pages to fetch at most"),
+    year: Year = None,
+    pack: PackFile = None,
+    output: Output = None,
+    formats: Formats = None,
+    config_file: ConfigFile = None,
+    max_pages: MaxPages = None,
     max_documents: int | None = typer.Option(None, "--max-documents", help="documents at most"),
-    max_depth: int | None = typer.Option(
-        None, "--max-depth", help="link depth from the start page"
-    ),
+    max_depth: MaxDepth = None,
     max_time: float | None = typer.Option(None, "--max-time", help="seconds for the whole crawl"),
-    interval: float | None = typer.Option(
-        None, "--interval", help="seconds between requests to one host (default 0.5)"
-    ),
-    concurrency: int | None = typer.Option(
-        None, "--per-host", help="requests in flight per host (default 2)"
-    ),
-    timeout: float | None = typer.Option(None, "--timeout", help="seconds per request"),
+    interval: Interval = None,
+    concurrency: PerHost = None,
+    timeout: Timeout = None,
     extra_hosts: list[str] | None = typer.Option(
         None, "--extra-host", help="another host that belongs to the site (repeatable)"
     ),
-    strict_tls: bool = typer.Option(False, "--strict-tls", help="stop on certificate errors"),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="HTTP cache folder"),
-    no_ocr: bool = typer.Option(False, "--no-ocr", help="do not OCR scanned documents"),
-    history: Path | None = typer.Option(None, "--history", help="history database (SQLite)"),
-    no_history: bool = typer.Option(False, "--no-history", help="do not store this run"),
-    compare_last: bool = typer.Option(False, "--compare-last", help="diff against the last run"),
-    fail_on: list[str] | None = typer.Option(
-        None, "--fail-on", help="exit 1 on: fail (default), review, not_checked, regression, never"
-    ),
-    min_score: float | None = typer.Option(None, "--min-score", help="exit 1 below this score"),
-    snapshot: Path | None = typer.Option(
-        None, "--snapshot", help="keep fetched evidence files here"
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+    strict_tls: StrictTls = False,
+    cache_dir: CacheDir = None,
+    no_ocr: NoOcr = False,
+    history: HistoryFile = None,
+    no_history: NoHistory = False,
+    compare_last: CompareLast = False,
+    fail_on: FailOn = None,
+    min_score: MinScore = None,
+    snapshot: Snapshot = None,
+    quiet: Quiet = False,
 ) -> None:
     """ตรวจเว็บไซต์ทั้งเว็บตามเกณฑ์ OIT / Crawl a site and assess it against the OIT checklist.
 
@@ -302,7 +303,7 @@ def scan_command(
 def demo_command(
     output: Path = typer.Option(Path("demo-report"), "--output", "-o", help="report folder"),
     formats: list[str] | None = typer.Option(None, "--format", "-f", help="report formats"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+    quiet: Quiet = False,
 ) -> None:
     """ตรวจเว็บไซต์ตัวอย่างที่มากับโปรแกรม / Scan the bundled demo site (no internet needed).
 
