@@ -33,12 +33,11 @@ from oit_checker.commands.scan import (
     RunOptions,
     crawl_config,
     finish,
+    merge_run_options,
     progress_display,
     read_config,
     resolve_pack,
-    split_values,
 )
-from oit_checker.config import merge_options
 from oit_checker.errors import UsageError
 from oit_checker.extract import ExtractLimits
 
@@ -98,23 +97,23 @@ def audit_command(
         raise UsageError("give the agency's main website with --site https://…")
     if not target.lower().startswith(("http://", "https://")):
         raise UsageError(f"--site must start with http:// or https://: {target}")
-    config = merge_options(
+    config = merge_run_options(
         config,
         site=target,
         year=year if year is not None else raw.year,
-        pack=str(pack) if pack else None,
-        output=str(output) if output else None,
-        formats=split_values(formats),
-        history=str(history) if history else None,
-        keep_history=False if no_history else None,
-        fail_on=split_values(fail_on),
+        pack=pack,
+        output=output,
+        formats=formats,
+        history=history,
+        no_history=no_history,
+        fail_on=fail_on,
         min_score=min_score,
-        max_documents=max_documents,
-        min_interval=interval,
-        per_host_concurrency=concurrency,
+        interval=interval,
+        concurrency=concurrency,
         timeout=timeout,
-        strict_tls=True if strict_tls else None,
-        cache_dir=str(cache_dir) if cache_dir else None,
+        strict_tls=strict_tls,
+        cache_dir=cache_dir,
+        max_documents=max_documents,
     )
     chosen = resolve_pack(config)
     resolved = resolve_submission(raw, chosen, target)

@@ -22,6 +22,7 @@ from oit_checker.batch import (
 )
 from oit_checker.batch.site import DEFAULT_FORMATS, pack_for
 from oit_checker.commands.options import NoOcr, Quiet
+from oit_checker.commands.scan import split_values
 from oit_checker.errors import UsageError
 from oit_checker.report import check_formats
 
@@ -79,7 +80,7 @@ def batch_command(
     Exit codes: 0 every agency has a result, 1 some are left, 2 usage error.
     """
     agencies = read_agencies(agencies_csv)
-    chosen = check_formats(_split(formats) or list(DEFAULT_FORMATS))
+    chosen = check_formats(split_values(formats) or list(DEFAULT_FORMATS))
     default_pack = str(pack) if pack else (str(year) if year else "")
     pack_for(default_pack)  # a bad --year/--pack is a usage error now, not 7,800 row errors
     if parallel < 1 or max_time <= 0 or per_host < 1:
@@ -198,12 +199,3 @@ def worker_command(
     ]
     app.worker_main(argv)
     sys.exit(0)
-
-
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    out: list[str] = []
-    for value in values:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return out

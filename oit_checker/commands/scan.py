@@ -263,25 +263,25 @@ def scan_command(
     assess (site unreachable or blocked).
     """
     config = read_config(config_file)
-    config = merge_options(
+    config = merge_run_options(
         config,
         site=url,
         year=year,
-        pack=str(pack) if pack else None,
-        output=str(output) if output else None,
-        formats=split_values(formats),
-        history=str(history) if history else None,
-        keep_history=False if no_history else None,
-        fail_on=split_values(fail_on),
+        pack=pack,
+        output=output,
+        formats=formats,
+        history=history,
+        no_history=no_history,
+        fail_on=fail_on,
         min_score=min_score,
+        interval=interval,
+        concurrency=concurrency,
+        timeout=timeout,
+        strict_tls=strict_tls,
+        cache_dir=cache_dir,
         max_pages=max_pages,
         max_documents=max_documents,
         max_depth=max_depth,
-        min_interval=interval,
-        per_host_concurrency=concurrency,
-        timeout=timeout,
-        strict_tls=True if strict_tls else None,
-        cache_dir=str(cache_dir) if cache_dir else None,
     )
     overrides: dict[str, Any] = {}
     if max_time is not None:
@@ -338,6 +338,47 @@ def demo_command(
         code = execute(run, mode="demo", keep_history=False)
     # The demo's findings are intended; only a failure to assess is an error here.
     raise typer.Exit(EXIT_COULD_NOT_ASSESS if code == EXIT_COULD_NOT_ASSESS else EXIT_OK)
+
+
+def merge_run_options(
+    config: Config,
+    *,
+    site: str,
+    year: int | None,
+    pack: Path | None,
+    output: Path | None,
+    formats: list[str] | None,
+    history: Path | None,
+    no_history: bool,
+    fail_on: list[str] | None,
+    min_score: float | None,
+    interval: float | None,
+    concurrency: int | None,
+    timeout: float | None,
+    strict_tls: bool,
+    cache_dir: Path | None,
+    **crawl: int | None,
+) -> Config:
+    """The config file's settings with the options ``scan`` and ``audit`` share on top
+    (``crawl``: further crawl limits such as ``max_pages``)."""
+    return merge_options(
+        config,
+        site=site,
+        year=year,
+        pack=str(pack) if pack else None,
+        output=str(output) if output else None,
+        formats=split_values(formats),
+        history=str(history) if history else None,
+        keep_history=False if no_history else None,
+        fail_on=split_values(fail_on),
+        min_score=min_score,
+        min_interval=interval,
+        per_host_concurrency=concurrency,
+        timeout=timeout,
+        strict_tls=True if strict_tls else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
+        **crawl,
+    )
 
 
 def split_values(values: list[str] | None) -> list[str] | None:
