@@ -101,7 +101,7 @@ class DocumentStore(Mapping[str, Document]):
         except OSError:
             return None
         text = decode_html_detailed(body, resource.content_type).text
-        return extract(resource, body, text=text, limits=self._limits)
+        return extract(resource, body, text=text, limits=self._limits, dates=False)
 
 
 def _slim(doc: Document) -> Document:

@@ -176,6 +176,9 @@ class Document(_Model):
     """The period the document covers (e.g. ต.ค. 2567 – มี.ค. 2568)."""
     issued: DateMention | None = None
     """When the document was issued or signed."""
+    dates_read: bool = True
+    """False while ``dates``, ``period`` and ``issued`` wait to be read from the text
+    (``oit_checker.extract.read_dates``; a scan reads dates only of pages it assesses)."""
     page_count: int | None = None
     ocr_used: bool = False
     review_reason: str | None = None

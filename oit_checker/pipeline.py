@@ -141,7 +141,7 @@ async def crawl_and_read(
         if text is None:
             state.pending.append(resource)  # documents are read after the crawl
             return None
-        doc = extract(resource, body, text=text, limits=limits)
+        doc = extract(resource, body, text=text, limits=limits, dates=False)
         _keep(state, resource, doc, decoded=True)
         if on_document is not None:
             on_document(doc)
@@ -203,7 +203,7 @@ def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None
         body = path.read_bytes()
     except OSError:
         return None
-    return extract(resource, body, limits=limits)
+    return extract(resource, body, limits=limits, dates=False)
 
 
 def site_evidence(result: CrawlResult, documents: Mapping[str, Document]) -> SiteEvidence:

@@ -15,12 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker.assess.recognize import Source
-from oit_checker.assess.site import SiteEvidence, host_of, is_social, linked_from_site, same_site
+from oit_checker.assess.site import (
+    SiteEvidence,
+    host_of,
+    is_placeholder,
+    is_social,
+    linked_from_site,
+    same_site,
+)
 from oit_checker.models import DocKind, Document, FetchError, Problem, Resource, Verdict
 from oit_checker.problems import make
 from oit_checker.thai.text import fold
 
-_PLACEHOLDER = re.compile(r"^(#.*|javascript:.*|void\(0\);?)$", re.IGNORECASE)
 _EMPTY_CHARS = 15
 _TINY_CHARS = 200
 _SHORT_CHARS = 600
@@ -73,10 +79,6 @@ class Issue:
     reason: str
     """Short machine reason (``not_checked_reason`` for not_checked)."""
     fix: Fix | None = None
-
-
-def is_placeholder(url: str) -> bool:
-    return not url or bool(_PLACEHOLDER.match(url.strip()))
 
 
 def resolve(url: str, site: SiteEvidence, via: str | None = None) -> Source | Issue:

@@ -22,12 +22,12 @@ from oit_checker.assess.access import (
     Issue,
     empty_page,
     fetch_issue,
-    is_placeholder,
     main_site_issue,
     resolve,
 )
 from oit_checker.assess.recognize import Source, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
+from oit_checker.extract import read_dates
 from oit_checker.match import mismatch_of
 from oit_checker.models import (
     Candidate,
@@ -488,9 +488,8 @@ def _missing_params(missing: list[Element]) -> dict[str, Any]:
 def _evidence(ctx: _Ctx, source: Source, element: str | None, snippet: str) -> Evidence:
     doc = source.doc
     resource = ctx.site.resource(source.url)
-    date_read = None
-    if doc is not None and doc.period is not None:
-        date_read = doc.period.source
+    period = read_dates(doc).period if doc is not None else None
+    date_read = period.source if period is not None else None
     return Evidence(
         url=source.url,
         snippet=snippet,
@@ -542,21 +541,14 @@ def _unreachable(ctx: _Ctx) -> _Outcome:
 
 def _nothing_found(ctx: _Ctx) -> _Outcome:
     item, site = ctx.item, ctx.site
-    for doc in site.documents.values():
-        for link in doc.links:
-            if not is_placeholder(link.url) or link.raw_href is None:
-                continue
-            if link.raw_href.strip().lower().startswith(("mailto:", "tel:")):
-                continue
-            if _mentions_item(item, link.text) or (
-                not link.text.strip() and _mentions_item(item, link.context)
-            ):
-                text_ = link.text or link.context[:60]
-                problem = make(
-                    "placeholder_link", doc.url, text=text_, page=doc.url, href=link.raw_href
-                )
-                fix: Fix = ("fix_placeholder_link", {"text": text_})
-                return _Outcome(Verdict.FAIL, 0.85, [problem], fixes=[fix])
+    for page, link in site.placeholder_links():
+        if _mentions_item(item, link.text) or (
+            not link.text.strip() and _mentions_item(item, link.context)
+        ):
+            text_ = link.text or link.context[:60]
+            problem = make("placeholder_link", page, text=text_, page=page, href=link.raw_href)
+            fix: Fix = ("fix_placeholder_link", {"text": text_})
+            return _Outcome(Verdict.FAIL, 0.85, [problem], fixes=[fix])
     for resource in site.resources.values():
         issue = fetch_issue(resource)
         if issue is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ class SiteEvidence:
     soft_404: bool = False
     agency_type: str | None = None
     """``lao`` for อปท. (see :func:`detect_agency_type`)."""
+    _placeholders: list[tuple[str, Link]] | None = field(default=None, init=False, repr=False)
 
     @property
     def host(self) -> str:
@@ -68,6 +70,29 @@ class SiteEvidence:
 
     def links_to(self, url: str) -> list[tuple[str, Link]]:
         return self.inbound.get(url) or self.inbound.get(url_key(url)) or []
+
+    def placeholder_links(self) -> list[tuple[str, Link]]:
+        """(page url, link) of every placeholder link (``href="#"``, ``javascript:…``) on the
+        site's pages; mail and phone links excluded. Read once: every item without evidence
+        looks through them."""
+        if self._placeholders is None:
+            self._placeholders = [
+                (doc.url, link)
+                for doc in self.documents.values()
+                for link in doc.links
+                if link.raw_href is not None
+                and is_placeholder(link.url)
+                and not link.raw_href.strip().lower().startswith(("mailto:", "tel:"))
+            ]
+        return self._placeholders
+
+
+_PLACEHOLDER = re.compile(r"^(#.*|javascript:.*|void\(0\);?)$", re.IGNORECASE)
+
+
+def is_placeholder(url: str) -> bool:
+    """A link that goes nowhere: empty, ``#…``, ``javascript:…``."""
+    return not url or bool(_PLACEHOLDER.match(url.strip()))
 
 
 def detect_agency_type(texts: Iterable[str]) -> str | None:

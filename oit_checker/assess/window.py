@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from oit_checker.assess.recognize import Source
+from oit_checker.extract import read_dates
 from oit_checker.models import DateMention, DateRole, Problem
 from oit_checker.problems import make
 from oit_checker.rules.schema import Item, Pack, TimeWindow
@@ -52,7 +53,7 @@ _Read = list[tuple[Source, DateMention | None, list[DateMention]]]
 def mentions(source: Source) -> tuple[DateMention | None, list[DateMention]]:
     """(period, all mentions) of a source; read from the text when the extractor gave none."""
     doc = source.doc
-    if doc is not None and (doc.dates or doc.period or doc.issued):
+    if doc is not None and (read_dates(doc).dates or doc.period or doc.issued):
         extra = [m for m in (doc.period, doc.issued) if m is not None]
         return doc.period, [*extra, *doc.dates]
     if not source.text:

@@ -120,9 +120,13 @@ def extract(
     *,
     text: str | None = None,
     limits: ExtractLimits = ExtractLimits(),  # noqa: B008 - frozen dataclass, safe default
+    dates: bool = True,
 ) -> Document:
     """Read one fetched resource. ``text`` is the decoded HTML when the crawler already has it.
 
+    ``dates=False`` leaves the dates for :func:`read_dates` to read when someone needs them: a
+    scan reads thousands of pages, and reading dates is most of the cost of a text-heavy page,
+    but only the few pages the assessment looks at need them.
     Never raises for bad input: the Document carries ``warnings`` and ``review_reason``.
     """
     url = resource.final_url or resource.url
@@ -138,7 +142,7 @@ def extract(
     if resource.truncated and kind is not DocKind.HTML:
         doc.warnings.append("truncated_file")
         doc.review_reason = doc.review_reason or "truncated_file"
-    return _finish(doc, resource, body, limits)
+    return _finish(doc, resource, body, limits, dates)
 
 
 def _read(
@@ -180,8 +184,11 @@ def _read(
     return reader(body, url, limits)
 
 
-def _finish(doc: Document, resource: Resource, body: bytes, limits: ExtractLimits) -> Document:
-    """Normalise, cap, find dates, stamp hashes: the same for every kind of file."""
+def _finish(
+    doc: Document, resource: Resource, body: bytes, limits: ExtractLimits, dates: bool
+) -> Document:
+    """Normalise, cap, find dates (or leave them for later), stamp hashes: the same for every
+    kind of file."""
     text = doc.text
     truncated = len(text) > limits.max_text_chars
     if truncated:
@@ -191,12 +198,23 @@ def _finish(doc: Document, resource: Resource, body: bytes, limits: ExtractLimit
     # extract_html returns normalised text already (normalize is idempotent: tests/thai).
     doc.text = text if doc.kind is DocKind.HTML and not truncated else normalize(text)
     doc.title = normalize(doc.title)
-    mentions, period, issued = analyse_dates(doc.title, doc.text)
-    doc.dates = mentions + doc.dates
-    doc.period, doc.issued = period, issued
+    doc.dates_read = False
+    if dates:
+        read_dates(doc)
     doc.sha256 = resource.sha256 or hashlib.sha256(body).hexdigest()
     doc.fetched_at = resource.fetched_at
     return doc
 
 
-__all__ = ["ExtractLimits", "extract", "sniff_kind"]
+def read_dates(doc: Document) -> Document:
+    """Read the dates of ``doc`` (period covered, issue date, every mention) unless read
+    already; returns ``doc``. Dates the reader found elsewhere (PDF metadata) are kept."""
+    if not doc.dates_read:
+        mentions, period, issued = analyse_dates(doc.title, doc.text)
+        doc.dates = mentions + doc.dates
+        doc.period, doc.issued = period, issued
+        doc.dates_read = True
+    return doc
+
+
+__all__ = ["ExtractLimits", "extract", "read_dates", "sniff_kind"]

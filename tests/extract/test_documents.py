@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fixtures import docgen
-from oit_checker.extract import ExtractLimits, extract, sniff_kind
+from oit_checker.extract import ExtractLimits, extract, read_dates, sniff_kind
 from oit_checker.extract.ocr import ocr_available
 from oit_checker.models import DateRole, DocKind, Document, Resource
 from oit_checker.problems import make
@@ -234,3 +234,20 @@ def test_sniff_kind_magic_beats_type_and_extension(tmp_path: Path) -> None:
     assert sniff_kind("http://h/a.csv", None, b"a,b\n1,2") is DocKind.CSV
     assert sniff_kind("http://h/a", None, b"<!DOCTYPE html><html>") is DocKind.HTML
     assert sniff_kind("http://h/a", None, b"\x00\x01") is DocKind.OTHER
+
+
+def test_dates_left_for_later_are_read_the_same(tmp_path: Path) -> None:
+    """A scan extracts with ``dates=False``; ``read_dates`` later gives what an eager read
+    gives, PDF metadata dates included, and reads only once."""
+    path = docgen.make_pdf(tmp_path / "r.pdf", [LINES], title="รายงานประจำปี 2567")
+    resource = Resource(url="http://127.0.0.1/files/r.pdf", status=200)
+    eager = extract(resource, path.read_bytes(), limits=NO_OCR)
+    lazy = extract(resource, path.read_bytes(), limits=NO_OCR, dates=False)
+    assert eager.dates_read and eager.period is not None and eager.issued is not None
+    assert not lazy.dates_read and lazy.period is None and lazy.issued is None
+    # only what the reader found besides the text: the file's metadata dates
+    assert lazy.dates and all(m.source.startswith("PDF ") for m in lazy.dates)
+    assert read_dates(lazy) is lazy and lazy.dates_read
+    assert (lazy.period, lazy.issued, lazy.dates) == (eager.period, eager.issued, eager.dates)
+    before = list(lazy.dates)
+    assert read_dates(lazy).dates == before  # a second call reads nothing again
