@@ -1,8 +1,9 @@
 """Extraction speed: HTML pages/s (typical ~50 KB Thai agency pages) and PDF text pages/s.
 
-Targets: HTML >= 500 pages/s per core, PDF text >= 50 pages/s. Inputs are generated
-deterministically here; rates are per CPU second of this process (``time.process_time``),
-best of 3 runs, so other load on the machine matters less.
+Targets: HTML >= 500 pages/s per core, PDF text >= 50 pages/s. HTML is measured as a scan
+reads pages (dates left for the pages the assessment looks at) and with the dates read.
+Inputs are generated deterministically here; rates are per CPU second of this process
+(``time.process_time``), best of 3 runs, so other load on the machine matters less.
 Run: ``.venv/bin/python bench/bench_extract.py``
 """
 
@@ -48,8 +49,9 @@ def thai_page(n: int, target_bytes: int = 50_000) -> str:
     return "".join(parts)
 
 
-def bench_html(pages: int = 400, repeat: int = 3) -> tuple[float, int]:
-    """HTML pages per CPU second (best of ``repeat``) and the page size in bytes."""
+def bench_html(pages: int = 400, repeat: int = 3, *, dates: bool) -> tuple[float, int]:
+    """HTML pages per CPU second (best of ``repeat``) and the page size in bytes. ``dates``:
+    read the dates too (a scan leaves them for the pages it assesses)."""
     bodies = [thai_page(n).encode() for n in range(20)]
     best = 0.0
     for _ in range(repeat):
@@ -63,6 +65,7 @@ def bench_html(pages: int = 400, repeat: int = 3) -> tuple[float, int]:
                     content_type="text/html; charset=utf-8",
                 ),
                 body,
+                dates=dates,
             )
         best = max(best, pages / (time.process_time() - start))
     return best, len(bodies[0])
@@ -90,13 +93,14 @@ def bench_pdf(pages: int = 200, repeat: int = 3) -> float:
 
 
 def main() -> int:
-    html_rate, size = bench_html()
-    print(
-        f"HTML extract: {html_rate:7.1f} pages/s per core ({1000 / html_rate:.2f} ms/page,"
-        f" page {size / 1000:.0f} KB; target >= 500)"
-    )
+    for label, dates in (("as a scan reads it", False), ("with its dates", True)):
+        html_rate, size = bench_html(dates=dates)
+        print(
+            f"HTML extract, {label:18s}: {html_rate:6.1f} pages/s per core"
+            f" ({1000 / html_rate:5.2f} ms/page, page {size / 1000:.0f} KB; target >= 500)"
+        )
     pdf_rate = bench_pdf()
-    print(f"PDF text:     {pdf_rate:7.1f} pages/s per core (30 Thai lines/page; target >= 50)")
+    print(f"PDF text: {pdf_rate:6.1f} pages/s per core (30 Thai lines/page; target >= 50)")
     return 0
 
 
