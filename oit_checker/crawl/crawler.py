@@ -305,7 +305,16 @@ class Crawler:
             *workers, return_exceptions=True
         )
         waiters: set[asyncio.Future[object]] = {stop_wait, all_done}  # type: ignore[arg-type]
-        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        try:
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        except asyncio.CancelledError:
+            # asyncio.wait leaves the workers running: cancel them and wait until they have
+            # unwound, so none outlives the crawl (and its closed client) when a batch stops.
+            stop_wait.cancel()
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(stop_wait, *workers, return_exceptions=True)
+            raise
         if not all_done.done():
             await self._frontier.close()
             _done, pending = await asyncio.wait(workers, timeout=_STOP_GRACE_S)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import statistics
 import threading
@@ -298,3 +299,33 @@ def test_stop_gives_partial_result(tmp_path: Path) -> None:
     left = [r for r in result.resources if r.error == FetchError.NOT_FETCHED]
     assert left and all(r.error_detail == "interrupted" for r in left)
     assert result.stats.pages_fetched + len(left) >= 41
+
+
+def test_cancelled_crawl_leaves_no_task_behind(tmp_path: Path) -> None:
+    """Cancelling the crawl (a batch being stopped) unwinds its workers before it returns:
+    none keeps fetching with a closed client or is destroyed pending with the loop."""
+    root = write_site(
+        tmp_path / "site",
+        {
+            "index.html": page("หน้าแรก", *_links(40)),
+            **{f"p{i}.html": page(str(i)) for i in range(40)},
+        },
+    )
+
+    async def main(url: str) -> set[asyncio.Task[object]]:
+        config = fast_config(url, tmp_path / "c", per_host_concurrency=2, global_concurrency=4)
+        task = asyncio.create_task(Crawler(config).run())
+        while srv.hits("/p0.html") + srv.hits("/p1.html") == 0:  # the workers are running
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return asyncio.all_tasks() - {asyncio.current_task()}
+
+    with FixtureServer(root) as srv:
+        srv.route("*", Fault(latency_s=0.05))
+        left = asyncio.run(main(srv.url))
+        hits = srv.total_hits
+        time.sleep(0.2)
+        assert srv.total_hits == hits
+    assert not left
