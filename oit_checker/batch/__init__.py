@@ -2,11 +2,14 @@
 
 - :mod:`agencies` reads the list, :mod:`state` keeps the resumable state (SQLite),
 - :mod:`site` scans one agency and writes its reports, :mod:`runner` runs many in one loop,
+- :mod:`partition` splits the list over processes by host, :mod:`processes` runs one loop per
+  process (every core of one machine),
 - :mod:`summary` writes the summary CSV/HTML, :mod:`progress` shows done/running/failed/ETA,
 - :mod:`celery_app` and :mod:`distributed` are the scale-out (import them only with Celery).
 """
 
 from oit_checker.batch.agencies import Agency, read_agencies, site_id_for
+from oit_checker.batch.processes import run_batch
 from oit_checker.batch.progress import BatchProgress, make_progress
 from oit_checker.batch.runner import run_local, run_sites
 from oit_checker.batch.site import SiteSettings, finish_site, scan_agency
@@ -25,6 +28,7 @@ __all__ = [
     "finish_site",
     "make_progress",
     "read_agencies",
+    "run_batch",
     "run_local",
     "run_sites",
     "scan_agency",

@@ -5,6 +5,11 @@ The result row is the commit point. It is written in one transaction after the a
 files are in place, and keyed by ``site_id`` with ``ON CONFLICT DO NOTHING``: a site redone after
 a crash or a redelivered Celery job can never get a second row. After ``kill -9`` the rows still
 marked ``running`` had no result and simply run again.
+
+Several batch processes write to the same file at once (``--processes``): each opens its own
+connection; the WAL journal lets readers go on while one writes, every write is a short
+``BEGIN IMMEDIATE`` transaction, and the busy timeout (30 s) makes a writer wait its turn
+instead of failing.
 """
 
 from __future__ import annotations
@@ -84,7 +89,8 @@ class Row:
 
 
 class BatchState:
-    """Thread-safe access to ``batch.sqlite3`` (one connection, one lock)."""
+    """Thread-safe access to ``batch.sqlite3`` (one connection, one lock); one instance per
+    process."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

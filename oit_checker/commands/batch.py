@@ -17,9 +17,10 @@ from oit_checker.batch import (
     SiteSettings,
     make_progress,
     read_agencies,
-    run_local,
     write_summary,
 )
+from oit_checker.batch.partition import usable_cores
+from oit_checker.batch.processes import run_batch
 from oit_checker.batch.site import DEFAULT_FORMATS, pack_for
 from oit_checker.commands.options import NoOcr, Quiet
 from oit_checker.commands.scan import split_values
@@ -28,7 +29,9 @@ from oit_checker.report import check_formats
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
-"""Some agencies are still without a result (interrupted, or ``--celery-timeout`` ran out)."""
+"""Some agencies are still without a result (interrupted, a batch process died, or
+``--celery-timeout`` ran out)."""
+_SHOW_LEFT = 20
 
 
 def batch_command(
@@ -43,7 +46,15 @@ def batch_command(
     formats: list[str] | None = typer.Option(
         None, "--format", "-f", help="report files per agency: json, html, md, csv, junit"
     ),
-    parallel: int = typer.Option(8, "--parallel", "-j", help="agencies scanned at once"),
+    parallel: int = typer.Option(
+        8, "--parallel", "-j", help="agencies scanned at once (in all processes together)"
+    ),
+    processes: int | None = typer.Option(
+        None,
+        "--processes",
+        "-P",
+        help="processes scanning at once (default: CPU cores; 1: all in this process)",
+    ),
     max_time: float = typer.Option(
         900.0, "--max-time", help="seconds per agency (time budget; the crawl gets 80 %)"
     ),
@@ -75,6 +86,9 @@ def batch_command(
 
     Reports per agency: OUTPUT/<row>-<host>-<hash>/. Summary: OUTPUT/batch-summary.csv, .html.
 
+    Agencies are spread over --processes processes (default: one per CPU core); agencies on
+    one host always go to the same process and run one after the other.
+
     State: OUTPUT/batch.sqlite3. Run the same command again to continue after a stop.
 
     Exit codes: 0 every agency has a result, 1 some are left, 2 usage error.
@@ -83,8 +97,12 @@ def batch_command(
     chosen = check_formats(split_values(formats) or list(DEFAULT_FORMATS))
     default_pack = str(pack) if pack else (str(year) if year else "")
     pack_for(default_pack)  # a bad --year/--pack is a usage error now, not 7,800 row errors
-    if parallel < 1 or max_time <= 0 or per_host < 1:
-        raise UsageError("--parallel and --per-host must be at least 1, --max-time above 0")
+    if parallel < 1 or max_time <= 0 or per_host < 1 or (processes is not None and processes < 1):
+        raise UsageError(
+            "--parallel, --processes and --per-host must be at least 1, --max-time above 0"
+        )
+    if celery and processes is not None:
+        raise UsageError("--processes is for a batch on this machine; with --celery add workers")
     settings = SiteSettings(
         formats=tuple(f for f in chosen if f != "terminal"),
         default_pack=default_pack,
@@ -102,6 +120,7 @@ def batch_command(
     state = BatchState(output / STATE_FILE)
     console = Console(stderr=True)
     complete = False
+    problems: list[str] = []
     try:
         state.sync(agencies)
         if retry_failed:
@@ -124,18 +143,41 @@ def batch_command(
                         progress,
                     )
                 else:
-                    run_local(agencies, state, settings, output, parallel, progress)
-                    complete = True
+                    count = processes or usable_cores()
+                    problems = run_batch(
+                        agencies, state, settings, output, parallel, count, progress
+                    )
+                    complete = True  # a crashed process leaves agencies without a result
             except KeyboardInterrupt:
                 console.print("หยุดแล้ว รันคำสั่งเดิมอีกครั้งเพื่อทำต่อ / stopped; run again to resume")
         files = write_summary(state.rows(agencies), output, title=agencies_csv.name)
-        left = len(agencies) - len(state.finished_ids() & ids)
+        finished = state.finished_ids()
+        missing = [a.site_id for a in agencies if a.site_id not in finished]
+        left = len(missing)
+        if problems:
+            _report_problems(console, problems, missing)
     finally:
         state.close()
     if not quiet:
         for path in files:
             Console().print(f"เขียนสรุป / wrote {path}")
     raise typer.Exit(EXIT_OK if complete and left == 0 else EXIT_INCOMPLETE)
+
+
+def _report_problems(console: Console, problems: list[str], missing: list[str]) -> None:
+    """A batch process died: say so (even with --quiet) and which agencies are left."""
+    for line in problems:
+        console.print(line, style="red", markup=False, highlight=False, soft_wrap=True)
+    if not missing:
+        return
+    shown = ", ".join(missing[:_SHOW_LEFT]) + (" …" if len(missing) > _SHOW_LEFT else "")
+    console.print(
+        f"ยังไม่มีผล {len(missing)} หน่วยงาน / {len(missing)} agencies without a result: {shown}"
+        "\nรันคำสั่งเดิมอีกครั้งเพื่อทำต่อ / run the same command again to finish them",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _run_celery(
