@@ -24,8 +24,8 @@ from oit_checker.crawl import (
     CrawlProgress,
     CrawlResult,
     PriorityFn,
-    normalize_url,
 )
+from oit_checker.crawl.urls import url_key
 from oit_checker.docstore import DEFAULT_BUDGET_CHARS, DocumentStore
 from oit_checker.extract import ExtractLimits, extract
 from oit_checker.match import Matcher, make_priority
@@ -192,7 +192,7 @@ async def _run_crawler(crawler: Crawler) -> CrawlResult:
 
 def _keep(state: _State, resource: Resource, doc: Document, *, decoded: bool = False) -> None:
     urls = {resource.url, resource.final_url or resource.url, doc.url}
-    state.documents.add([normalize_url(url) for url in urls], doc, resource, decoded=decoded)
+    state.documents.add([url_key(url) for url in urls], doc, resource, decoded=decoded)
 
 
 def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None:
@@ -210,15 +210,15 @@ def site_evidence(result: CrawlResult, documents: Mapping[str, Document]) -> Sit
     """What the assessment knows of the site, from one crawl and its documents."""
     resources: dict[str, Resource] = {}
     for resource in result.resources:
-        resources[normalize_url(resource.url)] = resource
+        resources[url_key(resource.url)] = resource
         if resource.final_url:
-            resources.setdefault(normalize_url(resource.final_url), resource)
+            resources.setdefault(url_key(resource.final_url), resource)
     inbound: dict[str, list[tuple[str, Link]]] = {}
     for page, links in result.links.items():
         for link in links:
             if link.url and link.url.startswith(("http://", "https://")):
-                inbound.setdefault(normalize_url(link.url), []).append((page, link))
-    start = documents.get(normalize_url(result.start_url)) if result.start_url else None
+                inbound.setdefault(url_key(link.url), []).append((page, link))
+    start = documents.get(url_key(result.start_url)) if result.start_url else None
     names = [start.title, start.text[:2000]] if start is not None else []
     return SiteEvidence(
         site=result.start_url,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from oit_checker.crawl.urls import host_of as crawl_host_of
-from oit_checker.crawl.urls import link_category, normalize_url, strip_www
+from oit_checker.crawl.urls import link_category, strip_www, url_key
 from oit_checker.models import Document, ExternalLink, Link, LinkCategory, Problem, Resource
 from oit_checker.thai.text import fold
 
@@ -106,14 +106,6 @@ def detect_agency_type(texts: Iterable[str]) -> str | None:
         if head.startswith(_PROVINCE_START) or any(n in head for n in _PROVINCE_NAMES):
             return "province"
     return None
-
-
-def url_key(url: str) -> str:
-    """The canonical spelling the pipeline keys its maps with (falls back to ``url``)."""
-    try:
-        return normalize_url(url)
-    except ValueError:
-        return url
 
 
 def host_of(url: str) -> str:

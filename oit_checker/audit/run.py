@@ -22,7 +22,7 @@ from oit_checker.audit.guard import HostGuard
 from oit_checker.audit.merge import merge_harvests, merge_stats
 from oit_checker.audit.placement import content_scores, hub_rows, is_hub, url_note, wrong_item
 from oit_checker.audit.submission import Submission
-from oit_checker.crawl import CrawlConfig, CrawlProgress, CrawlResult, normalize_url
+from oit_checker.crawl import CrawlConfig, CrawlProgress, CrawlResult
 from oit_checker.crawl.urls import looks_like_document
 from oit_checker.extract import ExtractLimits
 from oit_checker.match import Matcher, make_priority
@@ -231,9 +231,9 @@ def _site(main: Harvest, fetched: Harvest) -> SiteEvidence:
     for page, links in main.result.links.items():
         for link in links:
             if link.url and link.url.startswith(("http://", "https://")):
-                inbound.setdefault(normalize_url(link.url), []).append((page, link))
+                inbound.setdefault(url_key(link.url), []).append((page, link))
     start = main.result.start_url or fetched.result.start_url
-    start_doc = main.documents.get(normalize_url(start)) if start else None
+    start_doc = main.documents.get(url_key(start)) if start else None
     names = [start_doc.title, start_doc.text[:2000]] if start_doc is not None else []
     external = list(main.result.external_links)
     known = {(e.url, e.found_on) for e in external}

@@ -91,6 +91,27 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+def url_key(url: str) -> str:
+    """The key every stage files a URL under: :func:`normalize_url`, or ``url`` itself when
+    that rejects it (``mailto:``, no host, …). Memoised: the matcher asks once per link, and
+    a site menu repeats the same links on every page."""
+    key = _URL_KEYS.get(url)
+    if key is None:
+        try:
+            key = normalize_url(url)
+        except ValueError:
+            key = url
+        if len(_URL_KEYS) >= _URL_KEYS_MAX:
+            _URL_KEYS.clear()
+        _URL_KEYS[url] = key
+    return key
+
+
+_URL_KEYS: dict[str, str] = {}
+_URL_KEYS_MAX = 100_000
+"""Entries kept before the cache starts again (a few tens of MB at most)."""
+
+
 def host_of(url: str) -> str:
     """Normalised host of ``url`` ('' if it has none)."""
     try:
@@ -211,4 +232,5 @@ __all__ = [
     "normalize_url",
     "strip_www",
     "twin_hosts",
+    "url_key",
 ]

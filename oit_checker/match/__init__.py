@@ -1,7 +1,7 @@
 """Matching: pages and files → candidate checklist items, with the signals behind each score."""
 
 from oit_checker.match.codes import CodeHit, CodeWhere, code_to_item_id, find_codes
-from oit_checker.match.engine import Matcher, mismatch_of, url_key
+from oit_checker.match.engine import Matcher, mismatch_of
 from oit_checker.match.hub import HubPage, HubRow, detect_hub
 from oit_checker.match.priority import make_priority
 
@@ -16,5 +16,4 @@ __all__ = [
     "find_codes",
     "make_priority",
     "mismatch_of",
-    "url_key",
 ]

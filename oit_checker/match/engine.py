@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
 
+from oit_checker.crawl.urls import url_key
 from oit_checker.match import scoring as w
 from oit_checker.match.codes import CodeWhere, code_to_item_id
 from oit_checker.match.hub import (
@@ -416,31 +416,6 @@ def mismatch_of(candidate: Candidate) -> str | None:
     return None
 
 
-def url_key(url: str) -> str:
-    """The URL a target is kept under: fragment dropped, scheme and host lower-cased."""
-    key = _URL_KEYS.get(url)
-    if key is None:
-        if len(_URL_KEYS) > 100_000:
-            _URL_KEYS.clear()
-        key = _URL_KEYS[url] = _url_key(url)
-    return key
-
-
-_URL_KEYS: dict[str, str] = {}
-
-
-def _url_key(url: str) -> str:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if not parts.scheme:
-        return url.split("#", 1)[0]
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
-    )
-
-
 def _top(reading: LabelReading, limit: int = 3) -> list[tuple[str, float]]:
     ranked = sorted(reading.scores.items(), key=lambda kv: -kv[1])
     return [(item_id, q) for item_id, q in ranked[:limit] if q >= LABEL_SIGNAL_MIN]
@@ -460,4 +435,4 @@ def _put(store: dict[str, list[Signal]], item_id: str, signal: Signal) -> None:
         signals[signals.index(weakest)] = signal
 
 
-__all__ = ["Matcher", "make_priority", "mismatch_of", "url_key"]
+__all__ = ["Matcher", "make_priority", "mismatch_of"]

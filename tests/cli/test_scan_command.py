@@ -243,3 +243,23 @@ expires = 2000-01-01
     (tmp_path / "oit-checker.toml").write_text(text.replace("2000-01-01", "2999-12-31"), "utf-8")
     again = run("scan", demo_server.url, *args, cwd=tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_link_with_an_impossible_port_does_not_stop_the_scan(tmp_path: Path) -> None:
+    """``normalize_url`` rejects ``:99999``; the crawler skips such a link, and the site
+    evidence files it under itself (``url_key``) instead of raising."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<html><head><title>เทศบาลตำบลทดสอบ</title></head><body>"
+        '<a href="https://x.go.th:99999/a">ลิงก์เสีย</a> <a href="/ita.html">ITA</a>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (site / "ita.html").write_text("<html><body><h1>ITA</h1></body></html>", encoding="utf-8")
+    with FixtureServer(site) as server:
+        out = run(*scan_args(server.url, tmp_path, "--format", "json", "--no-ocr"), cwd=tmp_path)
+    assert out.returncode == 1, out.stderr  # items fail; no traceback
+    assert "Traceback" not in out.stderr
+    report = json.loads((tmp_path / "out" / "oit-report.json").read_text(encoding="utf-8"))
+    assert len(report["items"]) == 33

@@ -10,6 +10,7 @@ from oit_checker.crawl.urls import (
     looks_like_document,
     normalize_url,
     twin_hosts,
+    url_key,
 )
 from oit_checker.models import LinkCategory
 
@@ -55,6 +56,26 @@ def test_thai_path_spellings_dedupe_to_one_url() -> None:
 def test_normalize_rejects_non_http(bad: str) -> None:
     with pytest.raises(ValueError):
         normalize_url(bad)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("HTTP://Example.GO.TH:80/ita/ข้อมูล.pdf#page=2", THAI_PDF),
+        ("https://WWW.Example.go.th:443/a#x", "https://www.example.go.th/a"),  # www kept
+        ("http://example.go.th:8080/a", "http://example.go.th:8080/a"),
+    ],
+)
+def test_url_key_is_the_canonical_spelling(raw: str, expected: str) -> None:
+    assert url_key(raw) == expected == normalize_url(raw)
+    assert url_key(raw) is url_key(raw)  # memoised
+
+
+@pytest.mark.parametrize(
+    "bad", ["mailto:a@b.c", "javascript:void(0)", "http:///nohost", "https://x.go.th:99999/a", ""]
+)
+def test_url_key_of_a_rejected_url_is_the_url_itself(bad: str) -> None:
+    assert url_key(bad) == bad
 
 
 def test_hosts_and_categories() -> None:

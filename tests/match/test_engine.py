@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from oit_checker.crawl.urls import normalize_url
 from oit_checker.match import Matcher, make_priority, mismatch_of
 from oit_checker.match.explain import candidate_problems
 from oit_checker.models import Candidate, Document, SignalKind
@@ -180,3 +181,28 @@ def test_2569_contact_label_on_development_plan_is_a_mismatch() -> None:
     wrong = next(c for c in result["o03"] if c.url.endswith("devplan.pdf"))
     assert mismatch_of(wrong) == "o05"
     assert result["o05"][0].url.endswith("devplan.pdf")
+
+
+def test_link_and_document_meet_under_the_crawlers_spelling() -> None:
+    """A hub links a file as the agency typed it; the crawler files the fetched document under
+    the canonical spelling. Both are one target: the candidate carries the hub row and the
+    document's own title, and its URL is the key the crawl and the assessment use."""
+    typed = "HTTP://ABT.Test.go.th:80/ita/แผนการดำเนินงาน%202567.pdf#page=1"
+    canonical = normalize_url(typed)
+    assert canonical.startswith(f"{SITE}/ita/%E0%B9%81")
+    hub = html_doc(
+        "<html><head><title>ITA 2567</title></head><body><h1>ITA ปี 2567</h1><ul>"
+        f'<li><a href="{SITE}/structure.php">O1 โครงสร้าง</a></li>'
+        f'<li><a href="{SITE}/exec.php">O2 ข้อมูลผู้บริหาร</a></li>'
+        f'<li><a href="{SITE}/duty.php">O3 อำนาจหน้าที่</a></li>'
+        f'<li><a href="{typed}">O7 แผนการดำเนินงานประจำปี</a></li>'
+        f'<li><a href="{SITE}/news.php">O5 ข่าวประชาสัมพันธ์</a></li></ul></body></html>',
+        f"{SITE}/ita.php",
+    )
+    plan = file_doc(canonical, "แผนการดำเนินงาน ประจำปีงบประมาณ 2567", PLAN_TEXT)
+    for docs in ([hub, plan], [plan, hub]):
+        found = [c for c in _run(docs)["o07"] if "/ita/" in c.url]
+        assert [c.url for c in found] == [canonical]
+        kinds = {s.kind for s in found[0].signals}
+        assert {SignalKind.HUB_LABEL, SignalKind.TITLE} <= kinds
+        assert found[0].via_hub == f"{SITE}/ita.php"
