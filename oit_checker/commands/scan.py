@@ -46,10 +46,11 @@ from oit_checker.extract import ExtractLimits
 from oit_checker.models import Report, Verdict
 from oit_checker.pipeline import ScanOptions, ScanOutcome, run_scan
 from oit_checker.report import check_formats, print_summary, write_reports
+from oit_checker.report._common import mode_label
 from oit_checker.rules.loader import get_pack
 from oit_checker.rules.schema import Pack
 from oit_checker.store.diff import diff_reports, render_diff
-from oit_checker.store.history import History, default_history_path
+from oit_checker.store.history import History, default_history_path, run_mode
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -177,7 +178,11 @@ def finish(
         if run.compare_last and previous is not None:
             render_diff(diff_reports(previous, report), console)
         elif run.compare_last:
-            console.print("ไม่มีผลการตรวจครั้งก่อนของเว็บไซต์นี้ / no earlier run of this site to compare")
+            mode_th, mode_en = mode_label(report)
+            console.print(
+                f"ไม่มีผลการตรวจครั้งก่อนของเว็บไซต์นี้ที่ตรวจแบบเดียวกัน ({mode_th})"
+                f" / no earlier run of this site made the same way ({mode_en}) to compare"
+            )
         for path in files:
             console.print(f"เขียนรายงาน / wrote {path}")
     if assessed is None:
@@ -200,7 +205,8 @@ def _store(run: RunOptions, report: Report, keep: bool | None) -> Report | None:
     if not keep_history and not run.compare_last:
         return None
     history = History(run.config.history or default_history_path())
-    previous = history.last(report.site)
+    # Only a run of the same mode: an audit and a whole-site scan differ in scope, not in time.
+    previous = history.last(report.site, mode=run_mode(report))
     if keep_history:
         history.add(report)
     return previous

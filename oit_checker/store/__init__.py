@@ -10,7 +10,13 @@ from oit_checker.store.diff import (
     load_report,
     render_diff,
 )
-from oit_checker.store.history import History, RunSummary, default_history_path, site_key
+from oit_checker.store.history import (
+    History,
+    RunSummary,
+    default_history_path,
+    run_mode,
+    site_key,
+)
 
 __all__ = [
     "ChangeKind",
@@ -24,5 +30,6 @@ __all__ = [
     "diff_to_markdown",
     "load_report",
     "render_diff",
+    "run_mode",
     "site_key",
 ]

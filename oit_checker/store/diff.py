@@ -23,7 +23,7 @@ from oit_checker.errors import UsageError
 from oit_checker.models import ItemResult, Report, Verdict
 from oit_checker.report import _common as c
 from oit_checker.report.markdown import md_escape, md_link
-from oit_checker.store.history import History, site_key
+from oit_checker.store.history import History, run_mode, site_key
 
 
 class ChangeKind(StrEnum):
@@ -89,10 +89,21 @@ class RunDiff(BaseModel):
     score_before: float | None
     score_after: float | None
     changes: list[ItemChange]
+    before_mode: str = "scan"
+    after_mode: str = "scan"
+    """How each run was made (``scan``, ``demo``, ``audit``: the report's ``settings.mode``)."""
+    scope_warning_th: str = ""
+    scope_warning_en: str = ""
+    """Set when the runs were made in different modes: their scopes differ (an audit judges only
+    the submitted URLs), so a change may come from the scope, not from the site."""
 
     @property
     def same_pack(self) -> bool:
         return self.before_pack == self.after_pack
+
+    @property
+    def same_mode(self) -> bool:
+        return self.before_mode == self.after_mode
 
     @property
     def score_change(self) -> float | None:
@@ -176,7 +187,26 @@ def diff_reports(a: Report, b: Report) -> RunDiff:
         score_before=a.summary.score,
         score_after=b.summary.score,
         changes=changes,
+        before_mode=run_mode(a),
+        after_mode=run_mode(b),
+        **_scope_warning(a, b),
     )
+
+
+def _scope_warning(a: Report, b: Report) -> dict[str, str]:
+    if run_mode(a) == run_mode(b):
+        return {}
+    (a_th, a_en), (b_th, b_en) = c.mode_label(a), c.mode_label(b)
+    return {
+        "scope_warning_th": (
+            f"คำเตือน: สองรอบนี้ตรวจคนละวิธี ({a_th} → {b_th}) ขอบเขตการตรวจไม่เท่ากัน"
+            " ผลที่ต่างกันอาจมาจากขอบเขต ไม่ใช่จากการเปลี่ยนแปลงของเว็บไซต์"
+        ),
+        "scope_warning_en": (
+            f"Warning: the runs were made differently ({a_en} → {b_en}); their scopes differ,"
+            " so a difference may come from what was checked, not from a change to the site."
+        ),
+    }
 
 
 def _kind(old: ItemResult | None, new: ItemResult | None) -> ChangeKind:
@@ -245,6 +275,8 @@ def _score_line(diff: RunDiff) -> str:
 
 def _notes(diff: RunDiff) -> list[tuple[str, str]]:
     notes = []
+    if diff.scope_warning_th or diff.scope_warning_en:
+        notes.append((diff.scope_warning_th, diff.scope_warning_en))
     if not diff.same_pack:
         notes.append(
             (
@@ -335,6 +367,7 @@ def diff_to_markdown(diff: RunDiff) -> str:
 def diff_to_json(diff: RunDiff) -> str:
     data: dict[str, Any] = diff.model_dump(mode="json")
     data["same_pack"] = diff.same_pack
+    data["same_mode"] = diff.same_mode
     data["score_change"] = diff.score_change
     data["regression"] = diff.regression
     data["regressions"] = [ch.item_id for ch in diff.regressions]

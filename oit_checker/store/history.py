@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from oit_checker.errors import UsageError
 from oit_checker.models import Report
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
+"""1: the first format. 2: ``mode`` added (scan, demo, audit); rows of a format-1 file are scans."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -37,15 +38,27 @@ CREATE TABLE IF NOT EXISTS runs (
     partial       INTEGER NOT NULL,
     schema_version TEXT NOT NULL,
     tool_version  TEXT NOT NULL,
-    report        BLOB NOT NULL
+    report        BLOB NOT NULL,
+    mode          TEXT NOT NULL DEFAULT 'scan'
 );
+"""
+_ADD_MODE = "ALTER TABLE runs ADD COLUMN mode TEXT NOT NULL DEFAULT 'scan'"
+"""Format 1 → 2. Rows get the mode their stored report names (``settings.mode``, which every
+audit report has); ``scan`` when it names none or cannot be read."""
+_INDEXES = """
 CREATE INDEX IF NOT EXISTS runs_site ON runs (site_key, started_at);
+CREATE INDEX IF NOT EXISTS runs_site_mode ON runs (site_key, mode, started_at);
 """
 
 
 def default_history_path() -> Path:
     """``history.sqlite3`` in the user's data folder (e.g. ~/.local/share/oit-checker)."""
     return Path(user_data_dir("oit-checker", appauthor=False)) / "history.sqlite3"
+
+
+def run_mode(report: Report) -> str:
+    """How ``report`` was made (``settings.mode``; reports from before it was recorded: scan)."""
+    return str(report.settings.get("mode") or "scan")
 
 
 def site_key(site: str) -> str:
@@ -73,6 +86,7 @@ class RunSummary:
     score: float | None
     counts: dict[str, int] = field(default_factory=dict)
     partial: bool = False
+    mode: str = "scan"
 
 
 class History:
@@ -89,7 +103,7 @@ class History:
                         f"{self.path}: the history file was written by a newer oit-checker"
                         f" (format {version}); upgrade oit-checker or use another --history file"
                     )
-                db.executescript(_SCHEMA)
+                _migrate(db)
                 db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{self.path}: not a usable history file ({exc})") from exc
@@ -108,8 +122,8 @@ class History:
         with self._connect() as db:
             cursor = db.execute(
                 "INSERT INTO runs (site_key, site, pack_id, pack_year, started_at, finished_at,"
-                " score, counts, partial, schema_version, tool_version, report)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " score, counts, partial, schema_version, tool_version, report, mode)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     site_key(report.site),
                     report.site,
@@ -123,22 +137,29 @@ class History:
                     report.schema_version,
                     report.tool_version,
                     blob,
+                    run_mode(report),
                 ),
             )
             run_id = cursor.lastrowid
         assert run_id is not None
         return run_id
 
-    def list(self, site: str | None = None, limit: int = 50) -> list[RunSummary]:
-        """Newest runs first, of one site (any spelling of its URL) or of all sites."""
+    def list(
+        self, site: str | None = None, limit: int = 50, mode: str | None = None
+    ) -> list[RunSummary]:
+        """Newest runs first, of one site (any spelling of its URL) or of all sites, of one mode
+        (scan, demo, audit) or of all."""
         query = (
-            "SELECT id, site, pack_id, pack_year, started_at, finished_at, score, counts, partial"
-            " FROM runs"
+            "SELECT id, site, pack_id, pack_year, started_at, finished_at, score, counts, partial,"
+            " mode FROM runs WHERE 1"
         )
-        args: tuple[object, ...] = ()
+        args: list[object] = []
         if site is not None:
-            query += " WHERE site_key = ?"
-            args = (site_key(site),)
+            query += " AND site_key = ?"
+            args.append(site_key(site))
+        if mode is not None:
+            query += " AND mode = ?"
+            args.append(mode)
         query += " ORDER BY started_at DESC, id DESC LIMIT ?"
         with self._connect() as db:
             rows = db.execute(query, (*args, max(limit, 0))).fetchall()
@@ -153,6 +174,7 @@ class History:
                 score=row[6],
                 counts=json.loads(row[7]),
                 partial=bool(row[8]),
+                mode=row[9],
             )
             for row in rows
         ]
@@ -170,14 +192,29 @@ class History:
                 f"run {run_id} in {self.path} cannot be read by this oit-checker version: {exc}"
             ) from exc
 
-    def last(self, site: str, before: int | None = None, pack: str | None = None) -> Report | None:
-        """The latest run of ``site`` (optionally of one rule pack), or the latest run before run
-        ``before`` — the one to compare a new run with. None if there is none."""
+    def last(
+        self,
+        site: str,
+        before: int | None = None,
+        pack: str | None = None,
+        mode: str | None = None,
+        started_before: datetime | None = None,
+    ) -> Report | None:
+        """The latest run of ``site`` (optionally of one rule pack, of one mode), or the latest
+        run before run ``before`` or started before ``started_before`` — the one to compare a
+        new run with. None if there is none.
+
+        A new run is compared with the last one of its own mode: an audit judges only the URLs
+        an agency submitted, a scan the whole site, so a diff between them reports scope, not
+        change."""
         query = "SELECT id FROM runs WHERE site_key = ?"
         args: list[object] = [site_key(site)]
         if pack is not None:
             query += " AND pack_id = ?"
             args.append(pack)
+        if mode is not None:
+            query += " AND mode = ?"
+            args.append(mode)
         if before is not None:
             with self._connect() as db:
                 ref = db.execute("SELECT started_at FROM runs WHERE id = ?", (before,)).fetchone()
@@ -185,10 +222,43 @@ class History:
                 raise UsageError(f"no run {before} in the history file {self.path}")
             query += " AND (started_at < ? OR (started_at = ? AND id < ?))"
             args += [ref[0], ref[0], before]
+        if started_before is not None:
+            query += " AND started_at < ?"
+            args.append(_when(started_before))
         query += " ORDER BY started_at DESC, id DESC LIMIT 1"
         with self._connect() as db:
             row = db.execute(query, args).fetchone()
         return None if row is None else self.get(row[0])
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Create the table, or bring an older file's table up to this format."""
+    db.executescript(_SCHEMA)
+    if not _has_mode(db):
+        db.execute("BEGIN IMMEDIATE")  # one upgrader at a time; all of it or nothing
+        if not _has_mode(db):  # else another process upgraded the file meanwhile
+            db.execute(_ADD_MODE)
+            _fill_modes(db)
+        db.commit()
+    db.executescript(_INDEXES)
+
+
+def _fill_modes(db: sqlite3.Connection) -> None:
+    """Give the rows of a format-1 file the mode their stored reports name."""
+    ids = [row[0] for row in db.execute("SELECT id FROM runs")]
+    for run_id in ids:  # one report in memory at a time
+        (blob,) = db.execute("SELECT report FROM runs WHERE id = ?", (run_id,)).fetchone()
+        try:
+            settings = json.loads(zlib.decompress(blob)).get("settings") or {}
+        except (zlib.error, ValueError, AttributeError):
+            continue
+        mode = settings.get("mode") if isinstance(settings, dict) else None
+        if isinstance(mode, str) and mode and mode != "scan":
+            db.execute("UPDATE runs SET mode = ? WHERE id = ?", (mode, run_id))
+
+
+def _has_mode(db: sqlite3.Connection) -> bool:
+    return any(row[1] == "mode" for row in db.execute("PRAGMA table_info(runs)"))
 
 
 def _counts(report: Report) -> dict[str, int]:

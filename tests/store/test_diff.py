@@ -136,3 +136,24 @@ def test_load_report_errors_name_the_problem(tmp_path: Path) -> None:
         load_report(str(tmp_path / "missing.json"), None)
     with pytest.raises(UsageError, match="no run 9"):
         load_report("9", History(tmp_path / "h.sqlite3"))
+
+
+def test_runs_made_differently_carry_a_scope_warning_thai_first() -> None:
+    scan, audit = _pair()
+    audit.settings = {**audit.settings, "mode": "audit"}
+    diff = diff_reports(scan, audit)
+    assert (diff.before_mode, diff.after_mode) == ("scan", "audit") and not diff.same_mode
+    assert diff.scope_warning_th.startswith("คำเตือน")
+    assert "ตรวจทั้งเว็บไซต์ → ตรวจเฉพาะ URL ที่หน่วยงานส่ง" in diff.scope_warning_th
+    assert "scopes differ" in diff.scope_warning_en
+    buffer = io.StringIO()
+    render_diff(diff, Console(file=buffer, width=300, color_system=None))
+    text = buffer.getvalue()
+    assert text.index("คำเตือน") < text.index("scopes differ")
+    md = diff_to_markdown(diff)
+    assert f"{diff.scope_warning_th} / {diff.scope_warning_en}" in md
+    data = json.loads(diff_to_json(diff))
+    assert data["same_mode"] is False and data["after_mode"] == "audit"
+    assert data["scope_warning_en"] == diff.scope_warning_en
+    same = diff_reports(*_pair())
+    assert same.same_mode and not same.scope_warning_th and "คำเตือน" not in diff_to_markdown(same)

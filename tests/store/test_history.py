@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+import zlib
+from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from oit_checker.errors import UsageError
-from oit_checker.models import Verdict
-from oit_checker.store import History, default_history_path, site_key
+from oit_checker.models import Report, Verdict
+from oit_checker.store import History, default_history_path, run_mode, site_key
 from tests.report.sample import SITE, STARTED, sample_report
 
 
@@ -92,3 +94,97 @@ def test_site_key_ignores_scheme_www_case_and_trailing_slash() -> None:
 def test_default_path_is_in_the_user_data_folder() -> None:
     path = default_history_path()
     assert path.name == "history.sqlite3" and "oit-checker" in str(path)
+
+
+def _audit(started: datetime) -> Report:
+    report = sample_report(started=started)
+    report.settings = {**report.settings, "mode": "audit", "submission": "submission.csv"}
+    return report
+
+
+def test_runs_carry_their_mode_and_last_keeps_to_one_mode(tmp_path: Path) -> None:
+    history = _history(tmp_path)
+    scan_id = history.add(sample_report(started=STARTED))
+    audit_id = history.add(_audit(STARTED + timedelta(days=1)))
+    assert [(r.id, r.mode) for r in history.list()] == [(audit_id, "audit"), (scan_id, "scan")]
+    assert [r.id for r in history.list(mode="audit")] == [audit_id]
+    # The newest run of the site is the audit, but a scan is compared with the last scan ...
+    latest_scan = history.last(SITE, mode="scan")
+    assert latest_scan is not None and run_mode(latest_scan) == "scan"
+    assert latest_scan.started_at == STARTED
+    # ... and an audit with the last audit: here there is none before it.
+    assert history.last(SITE, before=audit_id, mode="audit") is None
+    assert history.last(SITE, before=audit_id) is not None  # any mode: the scan
+    later = history.add(_audit(STARTED + timedelta(days=2)))
+    previous = history.last(SITE, before=later, mode="audit")
+    assert previous is not None and previous.started_at == STARTED + timedelta(days=1)
+    found = history.last(SITE, mode="audit", started_before=STARTED + timedelta(days=2))
+    assert found is not None and found.started_at == STARTED + timedelta(days=1)
+
+
+_FORMAT_1 = """
+CREATE TABLE IF NOT EXISTS runs (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    site_key      TEXT NOT NULL,
+    site          TEXT NOT NULL,
+    pack_id       TEXT NOT NULL,
+    pack_year     INTEGER NOT NULL,
+    started_at    TEXT NOT NULL,
+    finished_at   TEXT NOT NULL,
+    score         REAL,
+    counts        TEXT NOT NULL,
+    partial       INTEGER NOT NULL,
+    schema_version TEXT NOT NULL,
+    tool_version  TEXT NOT NULL,
+    report        BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS runs_site ON runs (site_key, started_at);
+PRAGMA user_version = 1;
+"""
+
+
+def _old_row(db: sqlite3.Connection, report: Report, blob: bytes | None = None) -> None:
+    db.execute(
+        "INSERT INTO runs (site_key, site, pack_id, pack_year, started_at, finished_at,"
+        " score, counts, partial, schema_version, tool_version, report)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            site_key(report.site),
+            report.site,
+            report.pack.id,
+            report.pack.year,
+            report.started_at.isoformat(),
+            report.finished_at.isoformat(),
+            report.summary.score,
+            '{"pass": 3}',
+            0,
+            report.schema_version,
+            report.tool_version,
+            blob if blob is not None else zlib.compress(report.model_dump_json().encode()),
+        ),
+    )
+
+
+def test_a_format_1_file_opens_lists_and_keeps_working(tmp_path: Path) -> None:
+    """A history file written before runs had a mode (the old CREATE TABLE, user_version 1)."""
+    path = tmp_path / "old.sqlite3"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.executescript(_FORMAT_1)
+        _old_row(db, sample_report(started=STARTED))  # a scan
+        _old_row(db, _audit(STARTED + timedelta(days=1)))  # an audit: its report says so
+        _old_row(db, sample_report(started=STARTED + timedelta(days=2)), blob=b"not zlib")
+    history = History(path)
+    runs = history.list()
+    assert [(r.id, r.mode) for r in runs] == [(3, "scan"), (2, "audit"), (1, "scan")]
+    assert runs[2].site == SITE and runs[2].counts == {"pass": 3}
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    # Opened again (or by two processes at once): already upgraded, nothing changes.
+    assert [(r.id, r.mode) for r in History(path).list()] == [
+        (3, "scan"),
+        (2, "audit"),
+        (1, "scan"),
+    ]
+    new_id = history.add(_audit(STARTED + timedelta(days=3)))
+    previous = history.last(SITE, before=new_id, mode="audit")
+    assert previous is not None and previous.started_at == STARTED + timedelta(days=1)
