@@ -159,6 +159,26 @@ class Table(_Model):
     rows: list[list[str]] = Field(default_factory=list)
 
 
+class Form(_Model):
+    """An HTML ``<form>``: where it sends what a person fills in (a Q&A, complaint or
+    service form is how a channel item's page lets people in)."""
+
+    action: str = ""
+    """The action URL resolved like links (the page itself when the attribute is missing or
+    empty); "" for a placeholder or script action (the form is sent by JavaScript)."""
+    method: str = "get"
+    fields: int = 0
+    """User-fillable fields: text-like inputs, textarea, select, file, date, check boxes …
+    (not hidden, submit, button, reset or image inputs)."""
+    text: str = ""
+    """The form's visible labels, legends, button texts and placeholders, normalised."""
+    search: bool = False
+    """A site search box (one text field named q/s/search/keyword/ค้นหา …, ``role=search``,
+    or inside the page's header or navigation), not a service form."""
+    login: bool = False
+    """A log-in form (it has a password field)."""
+
+
 class Document(_Model):
     """What was read from one fetched resource."""
 
@@ -171,6 +191,8 @@ class Document(_Model):
     links: list[Link] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=list)
+    """HTML forms (see :class:`Form`); empty for other kinds."""
     dates: list[DateMention] = Field(default_factory=list)
     period: DateMention | None = None
     """The period the document covers (e.g. ต.ค. 2567 – มี.ค. 2568)."""

@@ -25,7 +25,8 @@ from oit_checker.assess.access import (
     main_site_issue,
     resolve,
 )
-from oit_checker.assess.recognize import Source, recognize
+from oit_checker.assess.channel import page_without_way_in
+from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
 from oit_checker.match import mismatch_of
@@ -229,7 +230,7 @@ def _linked_files(ctx: _Ctx, source: Source) -> list[str]:
         elif target.kind in _FILE_KINDS:
             links.append(link)
     if len(links) > _MAX_LINKED_FILES:
-        links = [lk for lk in links if _mentions_item(ctx.item, f"{lk.text} {lk.context}")]
+        links = [lk for lk in links if mentions_item(ctx.item, f"{lk.text} {lk.context}")]
     return list(dict.fromkeys(lk.url for lk in links))
 
 
@@ -245,7 +246,7 @@ def _channel_sources(ctx: _Ctx) -> list[Source]:
         if not same_site(ext.found_on, ctx.site):
             continue
         source = Source.from_external(ext)
-        named = _mentions_item(ctx.item, ext.text)
+        named = mentions_item(ctx.item, ext.text)
         by_host = any(
             e.recognize.link_hosts and recognize(e.recognize, source).found for e in ctx.required
         )
@@ -325,6 +326,13 @@ def _judge(
             hard.insert(0, mismatch[0])
             fixes.insert(0, mismatch[1])
     review: list[Problem] = []
+    if not hard and item.evidence_kind is EvidenceKind.CHANNEL:
+        named_only = page_without_way_in(item, ctx.required, pool, ctx.site)
+        if named_only is not None:
+            params = {"item": item.id, "item_th": item.title_th, "item_en": item.title_en}
+            page_url = named_only.url
+            review.append(make("channel_not_usable_on_page", page_url, page=page_url, **params))
+            fixes.append(("fix_channel_not_usable_on_page", {"url": page_url}))
     if win is not None and win.unknown:
         review.append(make("period_unknown", pool[0].url if pool else None))
     for element, source in uncertain:
@@ -522,17 +530,6 @@ def _pass_confidence(
 # --------------------------------------------------------------------------- nothing found
 
 
-def _mentions_item(item: Item, value: str) -> bool:
-    folded = fold(value)
-    if not folded:
-        return False
-    n = item.number
-    if re.search(rf"(?<![a-z0-9])(?:oit\s*)?[o0]\s?0?{n}(?!\d)", folded):
-        return True
-    names = [item.title_th, *item.signals.labels, *item.signals.synonyms]
-    return any(len(name) >= 4 and fold(name) in folded for name in names)
-
-
 def _unreachable(ctx: _Ctx) -> _Outcome:
     reason = next((p.code for p in ctx.site.site_findings), "unreachable")
     problem = make("site_unreachable", ctx.site.site, site=ctx.site.site, reason=reason)
@@ -542,8 +539,8 @@ def _unreachable(ctx: _Ctx) -> _Outcome:
 def _nothing_found(ctx: _Ctx) -> _Outcome:
     item, site = ctx.item, ctx.site
     for page, link in site.placeholder_links():
-        if _mentions_item(item, link.text) or (
-            not link.text.strip() and _mentions_item(item, link.context)
+        if mentions_item(item, link.text) or (
+            not link.text.strip() and mentions_item(item, link.context)
         ):
             text_ = link.text or link.context[:60]
             problem = make("placeholder_link", page, text=text_, page=page, href=link.raw_href)
@@ -553,7 +550,7 @@ def _nothing_found(ctx: _Ctx) -> _Outcome:
         issue = fetch_issue(resource)
         if issue is None:
             continue
-        if not _mentions_item(item, resource.anchor_text or "") and not _url_matches(
+        if not mentions_item(item, resource.anchor_text or "") and not _url_matches(
             item, resource.url
         ):
             continue

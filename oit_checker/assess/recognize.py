@@ -8,12 +8,13 @@ loosely (tone marks dropped) because OCR often misreads them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from oit_checker.models import DocKind, Document, ExternalLink, Image
-from oit_checker.rules.schema import Recognizer
+from oit_checker.rules.schema import Item, Recognizer
 from oit_checker.thai.text import fold
 
 _SNIPPET_MAX = 160
@@ -187,20 +188,43 @@ def _alternatives(rec: Recognizer, source: Source) -> tuple[int, str]:
     return count, first
 
 
-def _link_matches(hosts: list[str], source: Source) -> list[str]:
-    found: list[str] = []
-    for url in dict.fromkeys(source.link_urls):
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:
-            continue
-        path = host + urlsplit(url).path.lower()
-        for wanted in hosts:
-            wanted = wanted.lower()
-            if host == wanted or host.endswith("." + wanted) or path.startswith(wanted):
-                found.append(url)
-                break
-    return found
+def _link_matches(hosts: Sequence[str], source: Source) -> list[str]:
+    return [url for url in dict.fromkeys(source.link_urls) if on_hosts(url, hosts)]
+
+
+def on_hosts(url: str, hosts: Sequence[str]) -> bool:
+    """Whether ``url`` leads to one of ``hosts``: a host name (its subdomains included) or a
+    host with a path prefix (``docs.google.com/forms``; ``google.com/maps`` also matches
+    ``www.google.com/maps``), as rule packs write ``link_hosts``."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    if not host:
+        return False
+    path = host + parts.path.lower()
+    bare = path[4:] if path.startswith("www.") else path
+    for wanted in hosts:
+        wanted = wanted.lower()
+        if host == wanted or host.endswith("." + wanted):
+            return True
+        if path.startswith(wanted) or bare.startswith(wanted):
+            return True
+    return False
+
+
+def mentions_item(item: Item, value: str) -> bool:
+    """Whether a text (an anchor text, a link's row) names the item: its code (o6, O06, 006 …),
+    its title, one of its labels or synonyms."""
+    folded = fold(value)
+    if not folded:
+        return False
+    n = item.number
+    if re.search(rf"(?<![a-z0-9])(?:oit\s*)?[o0]\s?0?{n}(?!\d)", folded):
+        return True
+    names = [item.title_th, *item.signals.labels, *item.signals.synonyms]
+    return any(len(name) >= 4 and fold(name) in folded for name in names)
 
 
 def _clip(text: str, at: int) -> str:
@@ -209,4 +233,4 @@ def _clip(text: str, at: int) -> str:
     return text[start:end].strip()
 
 
-__all__ = ["Match", "Source", "recognize"]
+__all__ = ["Match", "Source", "mentions_item", "on_hosts", "recognize"]

@@ -1,8 +1,9 @@
-"""HTML pages: title, headings, main text, links, images, tables.
+"""HTML pages: title, headings, main text, links, images, tables, forms.
 
 Links come from the whole page (menus included: their anchor texts are how people find ITA
 items). The main text drops scripts, styles and navigation blocks, and keeps the line
-structure of block elements so that evidence snippets read like the page.
+structure of block elements so that evidence snippets read like the page. Forms are read for
+the channel items (a Q&A or complaint page is usable when it has a form to fill in).
 """
 
 from __future__ import annotations
@@ -11,8 +12,15 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from oit_checker.extract.links import base_url, cached_urljoin, extract_links, mark_blocks, unmark
-from oit_checker.models import DocKind, Document, Image, Table
+from oit_checker.extract.links import (
+    base_url,
+    cached_urljoin,
+    extract_links,
+    join_url,
+    mark_blocks,
+    unmark,
+)
+from oit_checker.models import DocKind, Document, Form, Image, Table
 from oit_checker.thai.text import normalize
 
 _DROP = "script, style, noscript, template, svg, nav, [role=navigation], select, iframe, head"
@@ -33,6 +41,7 @@ def extract_html(text: str, url: str) -> Document:
     doc.headings = _headings(tree)
     doc.images = _images(tree, base)
     doc.tables = _tables(tree)
+    doc.forms = _forms(tree, base, url)  # before _main_text, which decomposes select etc.
     doc.text = _main_text(tree)
     if not doc.title and doc.headings:
         doc.title = doc.headings[0]
@@ -119,6 +128,79 @@ def _nearest_table(node: LexborNode) -> LexborNode | None:
     while parent is not None and parent.tag != "table":
         parent = parent.parent
     return parent
+
+
+_FIELD_TAGS = ("input", "textarea", "select")
+_NOT_FILLABLE = {"hidden", "submit", "button", "reset", "image"}
+_TEXT_INPUTS = {"text", "search"}
+_FORM_TEXT_TAGS = ("label", "legend", "button")
+_SEARCH_NAME = re.compile(
+    r"^(?:q|s|k|kw|query|keywords?|search\w*|\w*[_-]?search|searchword|txt_?search|ค้นหา\w*)$",
+    re.IGNORECASE,
+)
+_SEARCH_WORDS = ("ค้นหา", "search")
+_CHROME_ROLES = {"search", "navigation", "banner"}
+_CHROME_TAGS = {"header", "nav"}
+_MAX_FORM_TEXT = 500
+
+
+def _forms(tree: LexborHTMLParser, base: str, page_url: str) -> list[Form]:
+    """Each ``<form>`` with its action, method, fillable fields and visible text."""
+    return [_form(node, base, page_url) for node in tree.css("form")]
+
+
+def _form(node: LexborNode, base: str, page_url: str) -> Form:
+    attrs = node.attributes
+    raw = _unmarked(attrs.get("action")).strip()
+    action = join_url(base, raw) if raw else page_url
+    method = (_unmarked(attrs.get("method")).strip() or "get").lower()
+    fields = text_inputs = textareas = 0
+    named_search = login = False
+    texts: list[str] = []
+    for child in node.traverse(include_text=False):
+        tag = child.tag
+        if tag in _FIELD_TAGS:
+            cattrs = child.attributes
+            kind = (
+                (_unmarked(cattrs.get("type")).strip().lower() or "text") if tag == "input" else tag
+            )
+            if kind in _NOT_FILLABLE:
+                if kind in ("submit", "button") and (value := cattrs.get("value")):
+                    texts.append(_unmarked(value))
+                continue
+            fields += 1
+            if kind == "textarea":
+                textareas += 1
+            elif kind in _TEXT_INPUTS:
+                text_inputs += 1
+                name = _unmarked(cattrs.get("name") or cattrs.get("id")).strip()
+                named_search = named_search or kind == "search" or bool(_SEARCH_NAME.match(name))
+            login = login or kind == "password"
+            if placeholder := cattrs.get("placeholder"):
+                texts.append(_unmarked(placeholder))
+        elif tag in _FORM_TEXT_TAGS:
+            texts.append(_unmarked(child.text(separator=" ", strip=True)))
+    text = normalize(" ".join(t for t in texts if t))[:_MAX_FORM_TEXT]
+    lowered = f"{text} {raw}".lower()
+    one_box = textareas == 0 and text_inputs <= 1
+    search = (one_box and (named_search or any(w in lowered for w in _SEARCH_WORDS))) or (
+        _in_page_chrome(node)
+    )
+    return Form(action=action, method=method, fields=fields, text=text, search=search, login=login)
+
+
+def _in_page_chrome(node: LexborNode) -> bool:
+    """``role=search`` on the form or around it, or the form inside the page's header or
+    navigation (where site search boxes live)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.tag in _CHROME_TAGS:
+            return True
+        role = current.attributes.get("role")
+        if role and role.strip().lower() in _CHROME_ROLES:
+            return True
+        current = current.parent
+    return False
 
 
 def _main_text(tree: LexborHTMLParser) -> str:

@@ -142,6 +142,15 @@ register(
         " checked automatically.",
     ),
     ProblemSpec(
+        "channel_not_usable_on_page",
+        'หน้านี้กล่าวถึงช่องทาง "{item_th}" แต่ไม่พบแบบฟอร์มหรือลิงก์ไปยังระบบที่ใช้งานได้ ({page})'
+        " ช่องทางอาจใช้งานได้ด้วยวิธีที่หน้าเว็บไม่ได้แสดง (เช่น โทรศัพท์ หรือระบบที่ต้องเข้าสู่ระบบ)"
+        " ควรตรวจด้วยตนเอง",
+        'The page {page} names the channel "{item_en}" but shows no form and no link to a working'
+        " system; the channel may work in a way the page does not show (a phone line, a system"
+        " behind a log-in), so please check it by hand.",
+    ),
+    ProblemSpec(
         "fetch_failed",
         "เปิดข้อมูลไม่ได้ ({reason}) จึงตรวจไม่ได้ ผลนี้ไม่ได้แปลว่าข้อมูลขาด",
         "The data could not be opened ({reason}), so it was not checked. This does not mean that"
@@ -202,6 +211,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fix_label_content_mismatch": (
         "{item}: ลิงก์ของข้อ {item} ชี้ไปยังเอกสารของข้อ {other} ให้แก้ให้ชี้ไปยัง{item_th}",
         "{item}: the {item} link points to the document of item {other}; point it to the {item_en}",
+    ),
+    "fix_channel_not_usable_on_page": (
+        "{item}: หน้า {url} มีเพียงข้อความกล่าวถึง{item_th} ให้เพิ่มแบบฟอร์มที่กรอกและส่งได้จริงในหน้านั้น"
+        " หรือลิงก์ไปยังระบบที่ใช้งานได้ (เช่น Google Forms, LINE Official Account หรือระบบ E-Service"
+        " ของหน่วยงาน) โดยให้ข้อความของลิงก์ระบุชื่อช่องทาง",
+        "{item}: the page {url} only names the {item_en}; add a form on it that can be filled"
+        " in and sent, or a link to the working system (a Google Form, a LINE Official Account,"
+        " the agency's e-service system) whose text names the channel",
     ),
     "fix_no_evidence": (
         "{item}: เผยแพร่{item_th}บนเว็บไซต์หลัก และทำลิงก์จากหน้า ITA/OIT ของหน่วยงาน",

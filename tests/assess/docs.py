@@ -2,8 +2,8 @@
 
 HTML goes through the extraction stage's ``extract_html`` when it exists; until then the page
 is read here with selectolax and the project's own link finder, normaliser and date reader, so
-the documents carry the same fields the pipeline fills (text, links, images, dates, period).
-"""
+the documents carry the same fields the pipeline fills (text, links, images, dates, period);
+forms are read by the extractor itself (``extract_html``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from oit_checker.assess import SiteEvidence
+from oit_checker.extract.html import extract_html
 from oit_checker.extract.links import extract_links
 from oit_checker.models import (
     Candidate,
@@ -121,6 +122,7 @@ def _read_html(html: str, page_url: str) -> Document:
         headings=[normalize(h.text(strip=True)) for h in tree.css("h1, h2, h3")],
         links=extract_links(LexborHTMLParser(html), page_url),
         images=images,
+        forms=extract_html(html, page_url).forms,
         dates=find_dates(text),
         period=period,
         issued=issued,

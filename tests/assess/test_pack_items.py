@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from oit_checker.assess import SiteEvidence, assess_item
+from oit_checker.assess.channel import access_elements
 from oit_checker.assess.recognize import Source, recognize
 from oit_checker.models import Candidate, Document, ItemResult, Verdict
 from oit_checker.rules.loader import RulePackError
@@ -112,6 +113,8 @@ class Spec:
     dated: bool = True
     extra: list[str] = field(default_factory=list)
     only_extra: bool = False
+    way_in: bool = True
+    """For a channel item's page: a form to fill in (without it the page only names it)."""
 
 
 def _docs(item: Item, spec: Spec, **file_kw: Any) -> list[Document]:
@@ -143,10 +146,19 @@ def _docs(item: Item, spec: Spec, **file_kw: Any) -> list[Document]:
         return [file_doc(f"files/{item.id}.pdf", "\n".join(lines), **file_kw)]
     body = "".join(f"<p>{line}</p>" for line in lines)
     body += "".join(f'<a href="https://{h}/agency">{h}</a> ' for h in hosts)
+    if item.evidence_kind is EvidenceKind.CHANNEL and spec.way_in:
+        body += _SERVICE_FORM
     if image:
         body += '<img src="/images/photo1.jpg" alt="รูป"><img src="/images/photo2.jpg" alt="รูป">'
     title = spec.extra[0] if spec.only_extra and spec.extra else item.title_th
     return [page(f"oit/{item.id}", title, body)]
+
+
+_SERVICE_FORM = """<form action="/channel/send" method="post">
+<label>ชื่อ-นามสกุล <input name="fullname"></label>
+<label>ข้อความ <textarea name="message"></textarea></label>
+<button type="submit">ตกลง</button></form>"""
+"""A form whose words are none of the packs' phrases (it must not stand in for an element)."""
 
 
 def _build(
@@ -250,6 +262,19 @@ def _cases_for(year: int, p: Pack, item: Item) -> list[Case]:
                 ),
                 Verdict.FAIL,
                 {_wrong_code(item, [page("oit/empty", item.title_th, "")]) or "empty_page"},
+            )
+        )
+    if item.evidence_kind is EvidenceKind.CHANNEL and any(
+        e.recognize.any_of for e in access_elements(_required(item))
+    ):
+        cases.append(
+            Case(
+                f"{tag}-named-only",
+                year,
+                item.id,
+                lambda: _build(item, Spec(fy, way_in=False)),
+                Verdict.REVIEW,
+                {"channel_not_usable_on_page"},
             )
         )
     removable = [e for e in _required(item) if not _still_found(item, e, p)]

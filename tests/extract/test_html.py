@@ -1,5 +1,5 @@
 """HTML pages: title, headings, main text without boilerplate, links incl. onclick, images,
-tables, TIS-620 pages and dates."""
+tables, forms, TIS-620 pages and dates."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fixtures import docgen
 from oit_checker.extract import extract
 from oit_checker.extract.html import extract_html
 from oit_checker.models import DateRole, DocKind, Resource
+from tests.support import channel_pages
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>ข่าวประชาสัมพันธ์ - องค์การบริหารส่วนตำบลน้ำใส</title>
@@ -134,3 +135,63 @@ def test_links_resolve_the_same_from_cache() -> None:
         "https://cdn.go.th/x",
     ]
     assert other == ["http://b.go.th/p.php?id=1", "http://b.go.th/d/rel.html", "http://cdn.go.th/x"]
+
+
+# ----------------------------------------------------------------------------- forms
+
+CHANNEL_PAGE = "https://www.example-sao.go.th/ita/o13.html"
+
+
+def test_service_form_read_with_its_fields_action_and_text() -> None:
+    doc = extract_html(channel_pages.SERVICE_FORM, CHANNEL_PAGE)
+    header_search, service = doc.forms
+    assert header_search.search and not service.search
+    assert service.action == "https://www.example-sao.go.th/ita/eservice/submit.php"
+    assert service.method == "post"
+    # fullname, phone, kind (select), detail, attach; not token (hidden), submit or reset
+    assert service.fields == 5
+    assert not service.login
+    for part in ("แบบคำร้องทั่วไป", "ชื่อ-นามสกุล", "ระบุรายละเอียดคำร้อง", "ส่งคำร้อง"):
+        assert part in service.text
+    # the main text still drops the select's options (forms are read before it decomposes)
+    assert "ขอซ่อมไฟฟ้าสาธารณะ" not in doc.text
+    assert "ขอซ่อมไฟฟ้าสาธารณะ" in service.text
+
+
+def test_search_boxes_are_marked() -> None:
+    doc = extract_html(channel_pages.SEARCH_ONLY, CHANNEL_PAGE)
+    assert len(doc.forms) == 3
+    assert all(f.search and f.fields == 1 for f in doc.forms)
+
+
+def test_one_field_form_is_a_search_box_only_when_it_looks_like_one() -> None:
+    page = """<html><body><main>
+<form action="/search"><input name="s"></form>
+<form action="/qa/ask" method="post"><label>คำถามของท่าน <input name="question"></label>
+<button>ส่งคำถาม</button></form>
+<form><input name="keyword" placeholder="ค้นหา"></form>
+<form action="javascript:void(0)"><textarea name="q"></textarea><button>ส่ง</button></form>
+</main></body></html>"""
+    by_name, question, keyword, scripted = extract_html(page, CHANNEL_PAGE).forms
+    assert by_name.search and keyword.search
+    assert not question.search and question.action == "https://www.example-sao.go.th/qa/ask"
+    assert keyword.action == CHANNEL_PAGE  # no action: the page itself
+    assert not scripted.search and scripted.action == "" and scripted.fields == 1
+
+
+def test_login_form_is_marked() -> None:
+    (_header, login) = extract_html(channel_pages.LOGIN_ONLY, CHANNEL_PAGE).forms
+    assert login.login and not login.search and login.fields == 2
+
+
+def test_embedded_google_form_is_a_link_not_a_form() -> None:
+    doc = extract_html(channel_pages.GOOGLE_FORM_IFRAME, CHANNEL_PAGE)
+    assert [f.search for f in doc.forms] == [True]
+    frames = [link for link in doc.links if link.tag == "iframe"]
+    assert [link.url for link in frames] == [
+        "https://docs.google.com/forms/d/e/1FAIpQLSchumsaeng-complaint/viewform?embedded=true"
+    ]
+
+
+def test_page_without_forms_has_none() -> None:
+    assert extract_html(PAGE, "http://127.0.0.1:8000/news/1.html").forms == []
