@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy tests
 
 test: system-deps $(STAMP) lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider

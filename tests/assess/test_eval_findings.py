@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from oit_checker.assess import assess_item
 from oit_checker.models import DateMention, Verdict
@@ -14,7 +15,7 @@ TODAY = date(2024, 5, 2)
 HEAD = "องค์การบริหารส่วนตำบลโคกสูง อำเภอเมือง จังหวัดขอนแก่น"
 
 
-def _verdict(item_id: str, docs: list, cands: list) -> tuple[Verdict, set[str]]:  # type: ignore[type-arg]
+def _verdict(item_id: str, docs: list[Any], cands: list[Any]) -> tuple[Verdict, set[str]]:
     result = assess_item(P.item(item_id), P, cands, site(docs), {}, today=TODAY)
     return result.verdict, {p.code for p in result.problems}
 

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_demo_writes_every_report_and_shows_the_intended_findings(tmp_path: Path
 
 
 @pytest.fixture()
-def demo_server() -> FixtureServer:
+def demo_server() -> Iterator[FixtureServer]:
     with FixtureServer(demo_site_dir()) as server:
         yield server
 

@@ -209,8 +209,8 @@ def test_depth_limit_and_calendar_trap_bounded(tmp_path: Path) -> None:
         cal = srv.hits("/calendar")
     assert 15 <= cal <= 25
     assert "crawl_trap" in result.stats.limits_hit
-    limits = {f.params["limit"] for f in result.site_findings if f.code == "crawl_limit"}
-    assert limits == set(result.stats.limits_hit)
+    limit_set = {f.params["limit"] for f in result.site_findings if f.code == "crawl_limit"}
+    assert limit_set == set(result.stats.limits_hit)
 
 
 def test_wall_time_limit(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ from oit_checker.fixture_server import Fault, FixtureServer, calendar_trap
 from tests.support.servers import PDF, page, write_site
 
 
-def _get(srv: FixtureServer, path: str, headers: dict[str, str] | None = None, method: str = "GET"):
+def _get(
+    srv: FixtureServer, path: str, headers: dict[str, str] | None = None, method: str = "GET"
+) -> tuple[http.client.HTTPResponse, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=5)
     conn.request(method, path, headers=headers or {})
     resp = conn.getresponse()
