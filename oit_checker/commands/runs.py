@@ -11,8 +11,7 @@ from rich.table import Table
 
 from oit_checker.errors import UsageError
 from oit_checker.models import Report
-from oit_checker.report import report_json_schema
-from oit_checker.report._common import mode_label
+from oit_checker.report import mode_label, report_json_schema
 from oit_checker.store.diff import diff_reports, diff_to_json, diff_to_markdown, render_diff
 from oit_checker.store.diff import load_report as _load_report
 from oit_checker.store.history import History, default_history_path, run_mode

@@ -45,8 +45,7 @@ from oit_checker.errors import UsageError
 from oit_checker.extract import ExtractLimits
 from oit_checker.models import Report, Verdict
 from oit_checker.pipeline import ScanOptions, ScanOutcome, run_scan
-from oit_checker.report import check_formats, print_summary, write_reports
-from oit_checker.report._common import mode_label
+from oit_checker.report import check_formats, mode_label, print_summary, write_reports
 from oit_checker.rules.loader import get_pack
 from oit_checker.rules.schema import Pack
 from oit_checker.store.diff import diff_reports, render_diff

@@ -12,6 +12,7 @@ from typing import Any
 
 from oit_checker.errors import UsageError
 from oit_checker.models import Report
+from oit_checker.report._common import mode_label
 from oit_checker.report.csvfmt import render_csv
 from oit_checker.report.html import render_html
 from oit_checker.report.jsonfmt import render_json
@@ -97,6 +98,7 @@ __all__ = [
     "FILE_NAMES",
     "FORMATS",
     "check_formats",
+    "mode_label",
     "print_summary",
     "render",
     "report_json_schema",
