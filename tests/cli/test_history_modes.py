@@ -7,10 +7,7 @@ submission pointed at that server (as tests/audit/test_audit_command.py does).
 from __future__ import annotations
 
 import json
-import sqlite3
-import zlib
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -18,8 +15,8 @@ import pytest
 from oit_checker.commands.scan import demo_site_dir
 from oit_checker.fixture_server import FixtureServer
 from oit_checker.models import Report
-from oit_checker.store import site_key
 from tests.cli.test_scan_command import run, scan_args
+from tests.support.old_history import write_format_1
 
 SUBMISSION = Path(__file__).resolve().parents[2] / "fixtures" / "audit" / "submission.csv"
 NO_EARLIER = "no earlier run of this site made the same way"
@@ -127,27 +124,6 @@ def test_audit_is_compared_with_audits_never_with_a_scan(
     assert WARNING_TH in crossed_json.stderr and WARNING_EN in " ".join(crossed_json.stderr.split())
 
 
-_FORMAT_1 = """
-CREATE TABLE IF NOT EXISTS runs (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    site_key      TEXT NOT NULL,
-    site          TEXT NOT NULL,
-    pack_id       TEXT NOT NULL,
-    pack_year     INTEGER NOT NULL,
-    started_at    TEXT NOT NULL,
-    finished_at   TEXT NOT NULL,
-    score         REAL,
-    counts        TEXT NOT NULL,
-    partial       INTEGER NOT NULL,
-    schema_version TEXT NOT NULL,
-    tool_version  TEXT NOT NULL,
-    report        BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS runs_site ON runs (site_key, started_at);
-PRAGMA user_version = 1;
-"""
-
-
 def test_a_history_file_from_before_modes_keeps_working(
     demo: FixtureServer, tmp_path: Path
 ) -> None:
@@ -155,28 +131,7 @@ def test_a_history_file_from_before_modes_keeps_working(
     compared with them; an audit is not."""
     _scan(demo, tmp_path, tmp_path / "scratch.sqlite3", "--format", "json")
     report = Report.model_validate_json((tmp_path / "out" / "oit-report.json").read_bytes())
-    old = tmp_path / "old.sqlite3"
-    with closing(sqlite3.connect(old)) as db, db:
-        db.executescript(_FORMAT_1)
-        db.execute(
-            "INSERT INTO runs (site_key, site, pack_id, pack_year, started_at, finished_at,"
-            " score, counts, partial, schema_version, tool_version, report)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                site_key(report.site),
-                report.site,
-                report.pack.id,
-                report.pack.year,
-                report.started_at.isoformat(),
-                report.finished_at.isoformat(),
-                report.summary.score,
-                json.dumps({"pass": 1}),
-                0,
-                report.schema_version,
-                report.tool_version,
-                zlib.compress(report.model_dump_json().encode("utf-8")),
-            ),
-        )
+    old = write_format_1(tmp_path / "old.sqlite3", [(report, None)])
     listed = run("history", "--history", str(old), cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     rows = [line for line in listed.stdout.splitlines() if "nacc-2567" in line]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ from oit_checker.errors import UsageError
 from oit_checker.models import Report, Verdict
 from oit_checker.store import History, default_history_path, run_mode, site_key
 from tests.report.sample import SITE, STARTED, sample_report
+from tests.support.old_history import write_format_1
 
 
 def _history(tmp_path: Path) -> History:
@@ -122,57 +122,16 @@ def test_runs_carry_their_mode_and_last_keeps_to_one_mode(tmp_path: Path) -> Non
     assert found is not None and found.started_at == STARTED + timedelta(days=1)
 
 
-_FORMAT_1 = """
-CREATE TABLE IF NOT EXISTS runs (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    site_key      TEXT NOT NULL,
-    site          TEXT NOT NULL,
-    pack_id       TEXT NOT NULL,
-    pack_year     INTEGER NOT NULL,
-    started_at    TEXT NOT NULL,
-    finished_at   TEXT NOT NULL,
-    score         REAL,
-    counts        TEXT NOT NULL,
-    partial       INTEGER NOT NULL,
-    schema_version TEXT NOT NULL,
-    tool_version  TEXT NOT NULL,
-    report        BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS runs_site ON runs (site_key, started_at);
-PRAGMA user_version = 1;
-"""
-
-
-def _old_row(db: sqlite3.Connection, report: Report, blob: bytes | None = None) -> None:
-    db.execute(
-        "INSERT INTO runs (site_key, site, pack_id, pack_year, started_at, finished_at,"
-        " score, counts, partial, schema_version, tool_version, report)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            site_key(report.site),
-            report.site,
-            report.pack.id,
-            report.pack.year,
-            report.started_at.isoformat(),
-            report.finished_at.isoformat(),
-            report.summary.score,
-            '{"pass": 3}',
-            0,
-            report.schema_version,
-            report.tool_version,
-            blob if blob is not None else zlib.compress(report.model_dump_json().encode()),
-        ),
-    )
-
-
 def test_a_format_1_file_opens_lists_and_keeps_working(tmp_path: Path) -> None:
     """A history file written before runs had a mode (the old CREATE TABLE, user_version 1)."""
-    path = tmp_path / "old.sqlite3"
-    with closing(sqlite3.connect(path)) as db, db:
-        db.executescript(_FORMAT_1)
-        _old_row(db, sample_report(started=STARTED))  # a scan
-        _old_row(db, _audit(STARTED + timedelta(days=1)))  # an audit: its report says so
-        _old_row(db, sample_report(started=STARTED + timedelta(days=2)), blob=b"not zlib")
+    path = write_format_1(
+        tmp_path / "old.sqlite3",
+        [
+            (sample_report(started=STARTED), None),  # a scan
+            (_audit(STARTED + timedelta(days=1)), None),  # an audit: its report says so
+            (sample_report(started=STARTED + timedelta(days=2)), b"not zlib"),
+        ],
+    )
     history = History(path)
     runs = history.list()
     assert [(r.id, r.mode) for r in runs] == [(3, "scan"), (2, "audit"), (1, "scan")]
