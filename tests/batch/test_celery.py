@@ -17,7 +17,7 @@ import pytest
 
 from oit_checker.fixture_server import FixtureServer
 
-from .conftest import CLI, FAST, ROOT, cli_env, write_agencies
+from .conftest import CLI, FAST, ROOT, cli_env, slow_agencies, wait_for
 
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None,
@@ -98,29 +98,17 @@ def _worker(url: str, log: Path) -> subprocess.Popen[bytes]:
         )
 
 
-def _wait_for(predicate: object, timeout: float) -> None:
-    assert callable(predicate)
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
-
-
 @pytest.mark.parametrize("demo_servers", [4], indirect=True)
 def test_worker_killed_mid_job(
     tmp_path: Path, redis_url: str, demo_servers: list[FixtureServer]
 ) -> None:
-    for server in demo_servers:
-        server.latency_s = 0.03
-    agencies = write_agencies(
-        tmp_path / "agencies.csv", [(f"อบต.{i}", s.url) for i, s in enumerate(demo_servers)]
-    )
+    agencies = slow_agencies(tmp_path / "agencies.csv", demo_servers)
     out = tmp_path / "out"
     logs = [tmp_path / "worker-a.log", tmp_path / "worker-b.log"]
     workers = [_worker(redis_url, log) for log in logs]
     collector = None
     try:
-        _wait_for(lambda: all("ready" in log.read_text(errors="replace") for log in logs), 60)
+        assert wait_for(lambda: all("ready" in log.read_text(errors="replace") for log in logs), 60)
         collector = subprocess.Popen(
             [
                 *CLI,
@@ -144,7 +132,7 @@ def test_worker_killed_mid_job(
             stderr=subprocess.PIPE,
         )
         # Kill worker A as soon as it has taken a job.
-        _wait_for(lambda: _RECEIVED.search(logs[0].read_text(errors="replace")), 60)
+        assert wait_for(lambda: _RECEIVED.search(logs[0].read_text(errors="replace")), 60)
         workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(10)
         text = logs[0].read_text(errors="replace")

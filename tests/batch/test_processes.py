@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -23,10 +22,18 @@ from oit_checker.cli import main
 from oit_checker.fixture_server import FixtureServer
 from oit_checker.report import FILE_NAMES
 
-from .conftest import CLI, FAST, ROOT, cli_env, run_cli, write_agencies
-
-LIGHT = ["--max-documents", "4", "--per-host", "1"]
-
+from .conftest import (
+    CLI,
+    FAST,
+    LIGHT,
+    ROOT,
+    cli_env,
+    result_count,
+    run_cli,
+    slow_agencies,
+    wait_for,
+    write_agencies,
+)
 
 # ---------------------------------------------------------------- partition (no processes)
 
@@ -64,14 +71,6 @@ def _results(db: Path) -> dict[str, tuple[str, float | None, str, str]]:
         return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows.fetchall()}
 
 
-def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM results").fetchone()[0])
-    except sqlite3.OperationalError:  # not created yet
-        return 0
-
-
 def _batch_children(pid: int) -> list[int]:
     """The spawned batch processes of ``pid`` (from /proc)."""
     found = []
@@ -99,15 +98,6 @@ def _alive(pid: int) -> bool:
 def _kill(pid: int) -> None:
     with suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 def _assert_files_before_rows(out: Path) -> None:
@@ -159,24 +149,20 @@ def test_two_processes_same_verdicts_one_host_one_process(
 def test_parent_killed_children_stop_rerun_finishes(
     tmp_path: Path, demo_servers: list[FixtureServer]
 ) -> None:
-    for server in demo_servers:
-        server.latency_s = 0.03  # every agency takes a few seconds
-    agencies = write_agencies(
-        tmp_path / "agencies.csv", [(f"อบต.{i}", s.url) for i, s in enumerate(demo_servers)]
-    )
+    agencies = slow_agencies(tmp_path / "agencies.csv", demo_servers)
     out = tmp_path / "out"
     db = out / "batch.sqlite3"
     args = ["batch", str(agencies), "-o", str(out), "-j", "2", "-P", "2", *FAST, *LIGHT]
     proc = subprocess.Popen([*CLI, *args], cwd=ROOT, env=cli_env(), stderr=subprocess.DEVNULL)
     children: list[int] = []
     try:
-        assert _wait_for(lambda: len(_batch_children(proc.pid)) == 2, 30)
+        assert wait_for(lambda: len(_batch_children(proc.pid)) == 2, 30)
         children = _batch_children(proc.pid)
-        assert _wait_for(lambda: _count(db) >= 1 or proc.poll() is not None, 60)
+        assert wait_for(lambda: result_count(db) >= 1 or proc.poll() is not None, 60)
         assert proc.poll() is None, "the batch finished before it could be killed"
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
-        assert _wait_for(lambda: not any(_alive(pid) for pid in children), 3.0), children
+        assert wait_for(lambda: not any(_alive(pid) for pid in children), 3.0), children
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -184,7 +170,7 @@ def test_parent_killed_children_stop_rerun_finishes(
         for pid in children:  # never leave a scanning orphan behind, even when failing
             if _alive(pid):
                 _kill(pid)
-    finished_before = _count(db)
+    finished_before = result_count(db)
     assert 1 <= finished_before < 4
     _assert_files_before_rows(out)
     hits = [s.total_hits for s in demo_servers]
@@ -202,11 +188,7 @@ def test_parent_killed_children_stop_rerun_finishes(
 def test_child_killed_parent_reports_incomplete_rerun_finishes(
     tmp_path: Path, demo_servers: list[FixtureServer]
 ) -> None:
-    for server in demo_servers:
-        server.latency_s = 0.03
-    agencies = write_agencies(
-        tmp_path / "agencies.csv", [(f"อบต.{i}", s.url) for i, s in enumerate(demo_servers)]
-    )
+    agencies = slow_agencies(tmp_path / "agencies.csv", demo_servers)
     out = tmp_path / "out"
     db = out / "batch.sqlite3"
     args = ["batch", str(agencies), "-o", str(out), "-j", "2", "-P", "2", *FAST, *LIGHT]
@@ -214,10 +196,10 @@ def test_child_killed_parent_reports_incomplete_rerun_finishes(
         [*CLI, *args], cwd=ROOT, env=cli_env(), stderr=subprocess.PIPE, text=True
     )
     try:
-        assert _wait_for(lambda: len(_batch_children(proc.pid)) == 2, 30)
+        assert wait_for(lambda: len(_batch_children(proc.pid)) == 2, 30)
         # Kill a child while it scans its first agency: both of its agencies are left.
-        assert _wait_for(lambda: sum(s.total_hits for s in demo_servers) > 0, 30)
-        assert _count(db) == 0
+        assert wait_for(lambda: sum(s.total_hits for s in demo_servers) > 0, 30)
+        assert result_count(db) == 0
         victim = min(_batch_children(proc.pid))
         _kill(victim)
         _, err = proc.communicate(timeout=60)
@@ -227,7 +209,7 @@ def test_child_killed_parent_reports_incomplete_rerun_finishes(
             proc.wait()
     assert proc.returncode == 1, err
     assert "killed by signal 9" in err and "2 agencies without a result" in err
-    assert _count(db) == 2  # the other process finished its share
+    assert result_count(db) == 2  # the other process finished its share
     line = next(x for x in err.splitlines() if "agencies without a result: " in x)
     left = set(line.split("agencies without a result: ", 1)[1].split(", "))
     assert len(left) == 2 and left.isdisjoint(_results(db))
@@ -251,9 +233,9 @@ def test_ctrl_c_stops_every_process(tmp_path: Path, demo_servers: list[FixtureSe
         [*CLI, *args], cwd=ROOT, env=cli_env(), stderr=subprocess.PIPE, text=True
     )
     try:
-        assert _wait_for(lambda: len(_batch_children(proc.pid)) == 2, 30)
+        assert wait_for(lambda: len(_batch_children(proc.pid)) == 2, 30)
         children = _batch_children(proc.pid)
-        assert _wait_for(lambda: all(s.total_hits > 0 for s in demo_servers), 30)
+        assert wait_for(lambda: all(s.total_hits > 0 for s in demo_servers), 30)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=15)
     finally:
@@ -263,7 +245,7 @@ def test_ctrl_c_stops_every_process(tmp_path: Path, demo_servers: list[FixtureSe
     assert proc.returncode == 1, err
     assert "stopped; run again to resume" in err
     assert not any(_alive(pid) for pid in children)
-    assert _count(out / "batch.sqlite3") == 0  # both sites were cut short: no result
+    assert result_count(out / "batch.sqlite3") == 0  # both sites were cut short: no result
     assert (out / SUMMARY_CSV).exists()
 
 

@@ -16,35 +16,19 @@ import pytest
 from oit_checker.batch.summary import SUMMARY_CSV
 from oit_checker.fixture_server import FixtureServer
 
-from .conftest import CLI, FAST, ROOT, cli_env, run_cli, write_agencies
-
-LIGHT = ["--max-documents", "4", "--per-host", "1"]
-
-
-def _count(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        with sqlite3.connect(db, timeout=5) as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM results").fetchone()[0])
-    except sqlite3.OperationalError:  # the table is not created yet
-        return 0
+from .conftest import CLI, FAST, LIGHT, ROOT, cli_env, result_count, run_cli, slow_agencies
 
 
 @pytest.mark.parametrize("demo_servers", [4], indirect=True)
 def test_sigkill_then_rerun(tmp_path: Path, demo_servers: list[FixtureServer]) -> None:
-    for server in demo_servers:
-        server.latency_s = 0.03  # every request waits: each agency takes a few seconds
-    agencies = write_agencies(
-        tmp_path / "agencies.csv", [(f"อบต.{i}", s.url) for i, s in enumerate(demo_servers)]
-    )
+    agencies = slow_agencies(tmp_path / "agencies.csv", demo_servers)
     out = tmp_path / "out"
     db = out / "batch.sqlite3"
     args = ["batch", str(agencies), "-o", str(out), "-j", "1", *FAST, *LIGHT]
     proc = subprocess.Popen([*CLI, *args], cwd=ROOT, env=cli_env(), stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
-        while _count(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        while result_count(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert proc.poll() is None, "the batch finished before it could be killed"
         proc.send_signal(signal.SIGKILL)
@@ -53,7 +37,7 @@ def test_sigkill_then_rerun(tmp_path: Path, demo_servers: list[FixtureServer]) -
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    finished_before = _count(db)
+    finished_before = result_count(db)
     assert 1 <= finished_before < 4
     with sqlite3.connect(db) as conn:
         done_ids = {r[0] for r in conn.execute("SELECT site_id FROM results")}
