@@ -14,6 +14,13 @@ from datetime import date
 from typing import Any
 
 from oit_checker.assess.recognize import Source
+from oit_checker.assess.stated import (
+    is_filing_page,
+    is_multi_year,
+    stated_periods,
+    statements,
+    year_statement,
+)
 from oit_checker.extract import read_dates
 from oit_checker.models import DateMention, DateRole, Problem
 from oit_checker.problems import make
@@ -80,6 +87,8 @@ def check(
     if item.window is TimeWindow.CURRENT or not sources:
         return WindowResult(ok=True)
     read = [(s, *mentions(s)) for s in sources]
+    if item.window is not TimeWindow.MONTHLY:
+        read = _hints_dropped(read)
     result = _check_window(item.window, item, read, pack, today, has_data)
     # Where the sources disagree on the period, the pack lists the other readings
     # (Item.window_alternatives): evidence that fits one of them is not a failure.
@@ -111,7 +120,46 @@ def _check_window(
     return _monthly(item, read, pack, today, has_data)
 
 
+def _hints_dropped(read: _Read) -> _Read:
+    """When a document of the evidence states its own period, the pages that only file it
+    (with their folder headings and link texts) no longer speak for its period."""
+    pool = [source for source, _period, _found in read]
+    filing = [is_filing_page(source, pool) for source in pool]
+    if all(filing) or not any(
+        stated_periods(source) for source, files in zip(pool, filing, strict=True) if not files
+    ):
+        return read
+    return [entry for entry, files in zip(read, filing, strict=True) if not files]
+
+
+def _stated_year(read: _Read, required: int) -> WindowResult | None:
+    """The verdict from the one-year periods the documents state on their covers, or None
+    when none states one (then the dates in their text and the links decide)."""
+    said: list[DateMention] = []
+    for statement in statements([source for source, _period, _found in read]):
+        first = next((m for m in statement.periods if year_statement(m) is not None), None)
+        if first is not None:
+            said.append(first)
+    if not said:
+        return None
+    hit = next((m for m in said if m.fiscal_year == required), None)
+    if hit is not None:
+        return WindowResult(ok=True, date_read=hit.source)
+    found_year, _n = Counter(m.fiscal_year for m in said).most_common(1)[0]
+    source = next(m.source for m in said if m.fiscal_year == found_year)
+    params: dict[str, Any] = {"found": found_year, "required": required}
+    return WindowResult(
+        ok=False,
+        problems=[make("wrong_year", **params)],
+        date_read=source,
+        fix=[("fix_wrong_year", params)],
+    )
+
+
 def _year(read: _Read, required: int) -> WindowResult:
+    stated = _stated_year(read, required)
+    if stated is not None:
+        return stated
     strong: list[DateMention] = []
     weak: list[DateMention] = []
     metadata: list[DateMention] = []
@@ -129,7 +177,9 @@ def _year(read: _Read, required: int) -> WindowResult:
     # ended, a date quoted in the text) count only when it names none. A file's creation date
     # says when it was typed or scanned, never the period it covers: it can confirm, not fail.
     pool = strong or weak
-    hit = next((m for m in [*pool, *metadata] if m.fiscal_year == required), None)
+    # A file's dates confirm only a document that names no period at all: an annual report
+    # is typed in the year after the one it covers.
+    hit = next((m for m in (pool or metadata) if m.fiscal_year == required), None)
     if hit is not None:
         return WindowResult(ok=True, date_read=hit.source)
     if not pool:
@@ -147,11 +197,11 @@ def _year(read: _Read, required: int) -> WindowResult:
 
 def _multi_year(read: _Read, year: int) -> WindowResult:
     start, end = fiscal_year_bounds(year)
-    spans: list[DateMention] = []
-    for _source, _period, found in read:
-        for m in found:
-            if m.start and m.end and (m.end - m.start).days > 400:
-                spans.append(m)
+    spans = [
+        m for st in statements([s for s, _p, _f in read]) for m in st.periods if is_multi_year(m)
+    ]
+    if not spans and not any(year_statement(m) for s, _p, _f in read for m in stated_periods(s)):
+        spans = [m for _source, _period, found in read for m in found if is_multi_year(m)]
     for m in spans:
         assert m.start is not None and m.end is not None
         if m.start <= end and m.end >= start:
