@@ -138,8 +138,9 @@ def _regex(pattern: str) -> re.Pattern[str]:
 def recognize(rec: Recognizer, source: Source) -> Match:
     """Whether the recognizer finds its evidence in the source.
 
-    ``any_of``, ``regex`` and ``link_hosts`` are alternatives (their hits are counted together
-    against ``min_count``); ``all_of`` and ``needs_image`` are conditions on top.
+    ``any_of``, ``regex``, ``link_hosts``, ``link_regex``, ``table_cells`` and the shared
+    recognisers of ``use`` are alternatives (their hits are counted together against
+    ``min_count``); ``all_of`` and ``needs_image`` are conditions on top.
     """
     folded = source.folded
     snippet = ""
@@ -148,7 +149,7 @@ def recognize(rec: Recognizer, source: Source) -> Match:
         if key not in folded:
             return Match(False)
         snippet = snippet or source.snippet(key)
-    if rec.any_of or rec.regex or rec.link_hosts:
+    if rec.has_alternatives:
         count, first = _alternatives(rec, source)
         if count < max(rec.min_count, 1):
             return Match(False)
@@ -165,7 +166,7 @@ def recognize(rec: Recognizer, source: Source) -> Match:
 
 
 def _alternatives(rec: Recognizer, source: Source) -> tuple[int, str]:
-    """(number of hits, snippet of the first) over any_of, regex and link_hosts."""
+    """(number of hits, snippet of the first) over the recogniser's alternatives."""
     folded = source.folded
     count = 0
     first = ""
@@ -176,16 +177,69 @@ def _alternatives(rec: Recognizer, source: Source) -> tuple[int, str]:
             first = source.snippet(key)
         count += n
     for pattern in rec.regex:
-        found = list(_regex(pattern).finditer(source.text))
-        if found and not first:
-            first = _clip(source.text, found[0].start())
-        count += len(found)
-    if rec.link_hosts:
-        links = _link_matches(rec.link_hosts, source)
+        for found in _regex(pattern).finditer(source.text):
+            if _near_miss(rec, source.text, found):
+                continue
+            if not first:
+                first = _clip(source.text, found.start())
+            count += 1
+    for cell in _table_hits(rec.table_cells, source):
+        first = first or cell
+        count += 1
+    if rec.link_hosts or rec.link_regex:
+        links = _link_matches(rec.link_hosts, source) + _link_regex_matches(rec.link_regex, source)
         if links and not first:
             first = links[0]
         count += len(links)
+    for shared in rec.shared:
+        n, shared_first = _alternatives(shared, source)
+        if n and not first:
+            first = shared_first
+        count += n
     return count, first
+
+
+_CONTEXT = 40
+"""Characters of the line before/after a regex hit that its near-miss patterns look at."""
+
+
+def _near_miss(rec: Recognizer, text: str, found: re.Match[str]) -> bool:
+    if rec.reject_preceded_by:
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        before = text[max(line_start, found.start() - _CONTEXT) : found.start()]
+        if any(_regex(p).search(before) for p in rec.reject_preceded_by):
+            return True
+    if rec.reject_followed_by:
+        line_end = text.find("\n", found.end())
+        line_end = len(text) if line_end < 0 else line_end
+        after = text[found.end() : min(line_end, found.end() + _CONTEXT)]
+        if any(_regex(p).match(after) for p in rec.reject_followed_by):
+            return True
+    return False
+
+
+def _table_hits(patterns: Sequence[str], source: Source) -> list[str]:
+    """Data cells (not the header row, not the first column) that match a pattern whole."""
+    if not patterns or source.doc is None:
+        return []
+    hits: list[str] = []
+    for table in source.doc.tables:
+        for row in table.rows[1:]:
+            for cell in row[1:]:
+                value = cell.strip()
+                if value and any(_regex(p).fullmatch(value) for p in patterns):
+                    hits.append(value)
+    return hits
+
+
+def _link_regex_matches(patterns: Sequence[str], source: Source) -> list[str]:
+    if not patterns:
+        return []
+    return [
+        url
+        for url in dict.fromkeys(source.link_urls)
+        if any(_regex(p).search(url) for p in patterns)
+    ]
 
 
 def _link_matches(hosts: Sequence[str], source: Source) -> list[str]:

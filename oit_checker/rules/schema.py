@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from oit_checker.rules.recognizer import Recognizer, SharedRecognizer, bind_all
+
 ITEM_ID = re.compile(r"^o\d{2}$")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -80,46 +82,6 @@ class Provenance(_Strict):
     source: str
     """Where the item's name, number and elements come from (short, human readable)."""
     note: str | None = None
-
-
-class Recognizer(_Strict):
-    """How a piece of evidence is recognised in a document's text (matched after
-    ``oit_checker.thai.text.fold``, so spelling variants and Thai digits are covered).
-
-    The alternatives given (``any_of``, ``regex``, ``link_hosts``) are OR-ed: one hit among
-    them is enough. ``all_of`` and ``needs_image`` are conditions on top (AND).
-    """
-
-    any_of: list[str] = Field(default_factory=list)
-    """Phrases; one of them is enough."""
-    all_of: list[str] = Field(default_factory=list)
-    """Phrases that must all occur."""
-    regex: list[str] = Field(default_factory=list)
-    """Regular expressions on the normalised (not folded) text; one match is enough."""
-    min_count: int = 1
-    """How many distinct occurrences are needed (e.g. at least 2 rows, 2 deputies)."""
-    needs_image: bool = False
-    """An image (e.g. a person's photo) must be present in the document."""
-    link_hosts: list[str] = Field(default_factory=list)
-    """A link to one of these hosts counts as the evidence (e.g. maps.google.com for a map)."""
-
-    @field_validator("regex")
-    @classmethod
-    def _regex_compiles(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
-        return value
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Recognizer:
-        if not (self.any_of or self.all_of or self.regex or self.needs_image or self.link_hosts):
-            raise ValueError(
-                "a recognizer needs at least one of any_of, all_of, regex, needs_image, link_hosts"
-            )
-        return self
 
 
 class Element(_Strict):
@@ -280,6 +242,15 @@ class Item(_Strict):
         return int(self.id[1:])
 
 
+def _recognizers_of(item: Item) -> list[tuple[str, Recognizer]]:
+    out = [(f"elements[{e}].recognize", el.recognize) for e, el in enumerate(item.elements)]
+    for w, wrong in enumerate(item.wrong_documents):
+        out.append((f"wrong_documents[{w}].recognize", wrong.recognize))
+        if wrong.unless is not None:
+            out.append((f"wrong_documents[{w}].unless", wrong.unless))
+    return out
+
+
 class Pack(_Strict):
     schema_version: Literal[1] = 1
     id: str
@@ -295,7 +266,37 @@ class Pack(_Strict):
     title_en: str
     sources: list[Source] = Field(default_factory=list)
     notes: str | None = None
+    recognizers: dict[str, SharedRecognizer] = Field(default_factory=dict)
+    """The pack's own shared recognisers (``use: [name]``); the bundled ones of
+    ``rules/shared/recognizers.yaml`` are added when the pack is validated, the pack's own win
+    over a bundled one of the same name."""
     items: list[Item]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bundled_recognizers(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        from oit_checker.rules.shared import bundled_recognizers
+
+        own = data.get("recognizers") or {}
+        if not isinstance(own, dict):
+            return data
+        return {**data, "recognizers": {**bundled_recognizers(), **own}}
+
+    @model_validator(mode="after")
+    def _resolve_recognizers(self) -> Pack:
+        problems = bind_all(self.recognizers)
+        for i, item in enumerate(self.items):
+            for where, rec in _recognizers_of(item):
+                for name in rec.bind(self.recognizers):
+                    problems.append(
+                        f"items[{i}].{where}.use: unknown shared recogniser {name!r}"
+                        f" (known: {', '.join(sorted(self.recognizers)) or 'none'})"
+                    )
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> Pack:

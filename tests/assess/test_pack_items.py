@@ -73,6 +73,8 @@ def _sample(rec: Recognizer, fy: int) -> tuple[str, list[str], bool]:
     times = max(rec.min_count, 1)
     if rec.any_of:
         parts += [rec.any_of[0]] * times
+    elif rec.use and rec.shared[0].examples.match:
+        parts += [rec.shared[0].examples.match[0]] * times
     elif rec.regex:
         for sample in _regex_samples(fy):
             if any(re.search(p, sample, re.IGNORECASE) for p in rec.regex):

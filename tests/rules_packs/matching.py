@@ -1,31 +1,20 @@
-"""A deliberately small reading of a Recognizer, independent of oit_checker.assess.
-
-It follows the schema's documented meaning: phrases are compared after ``fold``; regexes run on
-``normalize``d text; ``any_of`` and ``regex`` are alternatives whose hits count towards
-``min_count``; every ``all_of`` phrase must occur. Images and links are not modelled (the
-samples are plain text), so recognizers that need them are reported as not matching.
+"""The packs' recognizers on plain sample texts, read by the assessment's own recogniser
+(``oit_checker.assess.recognize``) so that shared recognisers (``use:``), near misses and all
+alternatives behave exactly as in a scan. Images and tables are not modelled (the samples are
+plain text): a recognizer that needs an image is reported as not matching.
 """
 
 from __future__ import annotations
 
-import re
-
+from oit_checker.assess.recognize import Source, recognize
 from oit_checker.rules.schema import Item, Recognizer
-from oit_checker.thai.text import fold, normalize
+from oit_checker.thai.text import normalize
 
 
 def matches(rec: Recognizer, text: str) -> bool:
-    folded = fold(text)
-    norm = normalize(text)
-    if any(fold(p) not in folded for p in rec.all_of):
-        return False
     if rec.needs_image:
         return False
-    if rec.any_of or rec.regex or rec.link_hosts:
-        hits = sum(folded.count(fold(p)) for p in rec.any_of)
-        hits += sum(len(re.findall(p, norm, re.IGNORECASE)) for p in rec.regex)
-        return hits >= max(rec.min_count, 1)
-    return bool(rec.all_of)
+    return recognize(rec, Source(url="http://127.0.0.1/sample", text=normalize(text))).found
 
 
 def missing_elements(item: Item, text: str, agency: str | None = None) -> list[str]:
