@@ -89,6 +89,9 @@ class Link(_Model):
     tag: str = "a"
     raw_href: str | None = None
     """The attribute value as written, e.g. ``#`` or ``javascript:void(0)``."""
+    nav: bool = False
+    """The link sits in the page's chrome: a menu, the header or footer, a side bar
+    (``oit_checker.extract.chrome``)."""
 
 
 class ExternalLink(_Model):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from oit_checker.crawl.urls import host_of as crawl_host_of
 from oit_checker.crawl.urls import link_category, strip_www, url_key
+from oit_checker.extract.chrome import repeated_links
 from oit_checker.models import Document, ExternalLink, Link, LinkCategory, Problem, Resource
 from oit_checker.thai.text import fold
 
@@ -55,6 +56,7 @@ class SiteEvidence:
     agency_type: str | None = None
     """``lao`` for อปท. (see :func:`detect_agency_type`)."""
     _placeholders: list[tuple[str, Link]] | None = field(default=None, init=False, repr=False)
+    _navigation: frozenset[tuple[str, str]] | None = field(default=None, init=False, repr=False)
 
     @property
     def host(self) -> str:
@@ -85,6 +87,17 @@ class SiteEvidence:
                 and not link.raw_href.strip().lower().startswith(("mailto:", "tel:"))
             ]
         return self._placeholders
+
+    def navigation(self) -> frozenset[tuple[str, str]]:
+        """(url, text) of the links the site repeats on most of its pages: its menus, however
+        the markup builds them (``oit_checker.extract.chrome.repeated_links``)."""
+        if self._navigation is None:
+            pages: dict[str, list[Link]] = {}
+            for refs in self.inbound.values():
+                for page, link in refs:
+                    pages.setdefault(page, []).append(link)
+            self._navigation = repeated_links(pages.values())
+        return self._navigation
 
 
 _PLACEHOLDER = re.compile(r"^(#.*|javascript:.*|void\(0\);?)$", re.IGNORECASE)

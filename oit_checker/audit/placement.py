@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from oit_checker.assess.access import fetch_issue
 from oit_checker.assess.site import SiteEvidence, host_of, linked_from_site, same_site, url_key
 from oit_checker.audit.submission import Submission
-from oit_checker.match import detect_hub
+from oit_checker.match import content_hub
 from oit_checker.models import Candidate, DocKind, Problem, Verdict
 from oit_checker.problems import make
 from oit_checker.problems.audit import text
@@ -83,9 +83,12 @@ def _state(url: str, site: SiteEvidence) -> tuple[str, str]:
 
 def is_hub(url: str, site: SiteEvidence, pack: Pack) -> bool:
     """The URL is an ITA/OIT index page listing many items (an agency may submit it for
-    every item): it is nobody's wrong evidence."""
+    every item): it is nobody's wrong evidence. The page's main content decides: an item's own
+    page that also shows the site's ITA side menu is that item's page."""
     doc = site.document(url)
-    return doc is not None and doc.kind is DocKind.HTML and detect_hub(doc, pack) is not None
+    if doc is None or doc.kind is not DocKind.HTML:
+        return False
+    return content_hub(doc, pack, site.navigation()) is not None
 
 
 def wrong_item(

@@ -185,7 +185,7 @@ class Crawler:
         self._docs_started = 0
         self._in_flight: dict[str, Entry] = {}
         self._deferred: dict[str, tuple[Entry, str]] = {}
-        self._link_pool: dict[tuple[str, str, str, str, str | None], Link] = {}
+        self._link_pool: dict[tuple[str, str, str, str, str | None, bool], Link] = {}
         self._norm_cache: dict[str, str | None] = {}
         self._stop_requested = False
         self._stopping = False
@@ -495,7 +495,7 @@ class Crawler:
     def _shared(self, link: Link) -> Link:
         """One Link object per distinct link: menus repeat the same links on every page, and
         10,000 pages x 100 menu links would otherwise hold a million copies in memory."""
-        key = (link.url, link.text, link.context, link.tag, link.raw_href)
+        key = (link.url, link.text, link.context, link.tag, link.raw_href, link.nav)
         found = self._link_pool.get(key)
         if found is None:
             self._link_pool[key] = found = link

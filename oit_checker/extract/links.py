@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from oit_checker.extract.chrome import ChromeFinder
 from oit_checker.models import Link
 from oit_checker.thai.text import normalize
 
@@ -52,6 +53,7 @@ def extract_links(tree: HTMLParser, page_url: str, *, marked: bool = False) -> l
     links: list[Link] = []
     seen: set[int] = set()
     contexts: dict[int, str] = {}
+    chrome = ChromeFinder()
     for node in tree.css(_SELECTOR):
         if node.mem_id in seen:
             continue
@@ -91,6 +93,7 @@ def extract_links(tree: HTMLParser, page_url: str, *, marked: bool = False) -> l
                 context=_context(node, text, contexts, marked),
                 tag=tag,
                 raw_href=raw,
+                nav=chrome.in_chrome(node),
             )
         )
     return links

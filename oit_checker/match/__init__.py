@@ -2,7 +2,7 @@
 
 from oit_checker.match.codes import CodeHit, CodeWhere, code_to_item_id, find_codes
 from oit_checker.match.engine import Matcher, mismatch_of
-from oit_checker.match.hub import HubPage, HubRow, detect_hub
+from oit_checker.match.hub import HubPage, HubRow, content_hub, detect_hub
 from oit_checker.match.priority import make_priority
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "HubRow",
     "Matcher",
     "code_to_item_id",
+    "content_hub",
     "detect_hub",
     "find_codes",
     "make_priority",

@@ -115,6 +115,19 @@ def detect_hub(doc: Document, pack: Pack) -> HubPage | None:
     return HubPage(url=doc.url, rows=listed, year=_year(doc), title=doc.title)
 
 
+def content_hub(
+    doc: Document, pack: Pack, navigation: frozenset[tuple[str, str]] = frozenset()
+) -> HubPage | None:
+    """The hub the page's own content forms, or None: only links outside its chrome count
+    (menus, header, footer, side bars, and the ``navigation`` links the site repeats on most of
+    its pages). An item's page that shows the site's ITA side menu is that item's page, not an
+    index page; the menu still maps items to pages for :func:`detect_hub`."""
+    links = [lk for lk in doc.links if not lk.nav and (lk.url, lk.text) not in navigation]
+    if len(links) == len(doc.links):
+        return detect_hub(doc, pack)
+    return detect_hub(doc.model_copy(update={"links": links}), pack)
+
+
 # --------------------------------------------------------------------------- quick test
 
 
@@ -379,6 +392,7 @@ __all__ = [
     "HUB_MIN_ITEMS",
     "HubPage",
     "HubRow",
+    "content_hub",
     "detect_hub",
     "is_button",
     "label_item",
