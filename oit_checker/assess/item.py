@@ -26,6 +26,7 @@ from oit_checker.assess.access import (
     resolve,
 )
 from oit_checker.assess.channel import page_without_way_in
+from oit_checker.assess.figures import blank_statistics
 from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
@@ -314,6 +315,9 @@ def _judge(
         fixes.append(fix)
         evidence.append(_evidence(ctx, source, None, snippet))
     if missing and (pool or not wrong):
+        blank = blank_statistics(missing, pool, ctx.pack)
+        if blank is not None:
+            hard.append(blank)
         params = _missing_params(missing)
         hard.append(make("missing_elements", **params))
         fixes.append(("fix_missing_elements", params))
