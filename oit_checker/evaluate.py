@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from oit_checker.corpora import DEFAULT_CORPUS, Corpus, corpus_of
 from oit_checker.crawl import CrawlConfig
 from oit_checker.errors import OitCheckerError, UsageError
 from oit_checker.extract import ExtractLimits
@@ -46,10 +47,9 @@ from oit_checker.models import ItemResult, Report, Verdict
 from oit_checker.pipeline import ScanOptions, run_scan
 from oit_checker.rules.loader import get_pack
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SITES = REPO / "fixtures" / "sites"
-DEFAULT_TRUTH = REPO / "fixtures" / "truth"
-DEFAULT_BASELINE = REPO / "fixtures" / "eval-baseline.json"
+DEFAULT_SITES = DEFAULT_CORPUS.sites
+DEFAULT_TRUTH = DEFAULT_CORPUS.truth
+DEFAULT_BASELINE = DEFAULT_CORPUS.baseline
 VERDICTS = [v.value for v in Verdict]
 MISSING_CODES = {"no_evidence", "missing_elements", "months_missing"}
 """Problem codes that say "not published": wrong for an item the truth cannot decide."""
@@ -271,26 +271,41 @@ def evaluate(
 ) -> list[SiteOutcome]:
     """Scan every site that has a truth file (in parallel processes) and compare."""
     files = truth_files(truth_dir, only)
-    if sites_dir.resolve() == DEFAULT_SITES.resolve():
-        _ensure_corpus()
-    workers = max(1, min(len(files), jobs or os.cpu_count() or 1))
+    corpus = corpus_of(sites_dir)
+    if corpus is not None:
+        corpus.ensure_built()
+    return _run([(f, sites_dir) for f in files], jobs)
+
+
+def evaluate_corpora(
+    corpora: Sequence[Corpus], only: Sequence[str] = (), jobs: int | None = None
+) -> dict[str, list[SiteOutcome]]:
+    """Scan the sites of several corpora in one pool of processes; outcomes per corpus.
+
+    ``only`` names sites of any of the corpora; a name found in none is a usage error."""
+    known = {f.stem for c in corpora for f in c.truth.glob("*.yaml")}
+    unknown = set(only) - known
+    if unknown:
+        raise UsageError(f"no truth file for site(s): {', '.join(sorted(unknown))}")
+    work: list[tuple[str, Path, Path]] = []
+    for c in corpora:
+        files = [f for f in truth_files(c.truth) if not only or f.stem in only]
+        if files:
+            c.ensure_built()
+        work += [(c.name, f, c.sites) for f in files]
+    outcomes = _run([(f, sites) for _, f, sites in work], jobs)
+    out: dict[str, list[SiteOutcome]] = {c.name: [] for c in corpora}
+    for (name, _, _), outcome in zip(work, outcomes, strict=True):
+        out[name].append(outcome)
+    return {name: sites for name, sites in out.items() if sites}
+
+
+def _run(work: Sequence[tuple[Path, Path]], jobs: int | None) -> list[SiteOutcome]:
+    workers = max(1, min(len(work), jobs or os.cpu_count() or 1))
     if workers == 1:
-        return [evaluate_one(f, sites_dir) for f in files]
+        return [evaluate_one(f, sites) for f, sites in work]
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(evaluate_one, files, [sites_dir] * len(files)))
-
-
-def _ensure_corpus() -> None:
-    """Generate the corpus's binary documents if this checkout has not built them yet."""
-    import sys
-
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    try:
-        from fixtures import build_corpus
-    except ImportError:  # an installed package without the fixtures: nothing to build
-        return
-    build_corpus.ensure_built()
+        return list(pool.map(evaluate_one, [f for f, _ in work], [s for _, s in work]))
 
 
 # --------------------------------------------------------------------------- metrics
@@ -303,6 +318,12 @@ class Metrics:
     confusion: dict[str, Counter[str]]
     """expected verdict → reported verdict → count."""
     false_alarms: int
+    false_fails: int
+    """Reported fail where the truth is pass."""
+    false_fails_undecidable: int
+    """Reported fail where the truth is review or not_checked."""
+    false_passes: int
+    """Reported pass where the truth is not pass."""
     evidence_checked: int
     evidence_ok: int
     problems_expected: int
@@ -339,6 +360,11 @@ def metrics(outcomes: Sequence[ItemOutcome]) -> Metrics:
         agree=sum(o.agrees for o in outcomes),
         confusion=confusion,
         false_alarms=sum(o.false_alarm for o in outcomes),
+        false_fails=confusion.get("pass", Counter())["fail"],
+        false_fails_undecidable=sum(
+            confusion.get(v, Counter())["fail"] for v in ("review", "not_checked")
+        ),
+        false_passes=sum(row["pass"] for v, row in confusion.items() if v != "pass"),
         evidence_checked=len(checked),
         evidence_ok=sum(bool(o.evidence_ok) for o in checked),
         problems_expected=sum(len(o.expected.problems) for o in outcomes),
@@ -361,6 +387,9 @@ def summary_json(sites: Sequence[SiteOutcome]) -> dict[str, Any]:
             "fail_precision": None if m.fail_precision is None else round(m.fail_precision, 4),
             "fail_recall": None if m.fail_recall is None else round(m.fail_recall, 4),
             "false_alarms": m.false_alarms,
+            "false_fails": m.false_fails,
+            "false_fails_undecidable": m.false_fails_undecidable,
+            "false_passes": m.false_passes,
             "evidence_ok": f"{m.evidence_ok}/{m.evidence_checked}",
             "problems_found": f"{m.problems_found}/{m.problems_expected}",
         }
@@ -377,6 +406,13 @@ def load_baseline(path: Path = DEFAULT_BASELINE) -> dict[str, Any]:
     return data
 
 
+def problem_counts(sites: Sequence[SiteOutcome], *, disagreeing: bool = True) -> Counter[str]:
+    """Problem codes the tool reported, over the items that disagree with the truth (or all)."""
+    return Counter(
+        code for o in all_items(sites) if not (disagreeing and o.agrees) for code in o.problems
+    )
+
+
 __all__ = [
     "ItemOutcome",
     "ItemTruth",
@@ -386,9 +422,11 @@ __all__ = [
     "all_items",
     "compare",
     "evaluate",
+    "evaluate_corpora",
     "load_baseline",
     "load_truth",
     "metrics",
+    "problem_counts",
     "serve_site",
     "summary_json",
 ]
