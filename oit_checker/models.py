@@ -156,6 +156,11 @@ class Image(_Model):
     alt: str = ""
     width: int | None = None
     height: int | None = None
+    main: bool = False
+    """Part of the page's main content (a chart, a board, a person's photo, an announcement),
+    not a logo, banner, icon, button, menu image or tracking pixel (extract.content_images)."""
+    context: str = ""
+    """The text around the image in the page (its caption, the card or row it sits in)."""
 
 
 class Table(_Model):
@@ -273,6 +278,8 @@ class Evidence(_Model):
     sha256: str | None = None
     fetched_at: datetime | None = None
     via: str | None = None
+    read_via: str | None = None
+    """``ocr`` when the snippet was read from an image or a scan by OCR (it may be misread)."""
 
 
 class ItemResult(_Model):

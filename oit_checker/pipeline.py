@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -28,6 +28,7 @@ from oit_checker.crawl import (
 from oit_checker.crawl.urls import url_key
 from oit_checker.docstore import DEFAULT_BUDGET_CHARS, DocumentStore
 from oit_checker.extract import ExtractLimits, extract
+from oit_checker.image_reading import pages_to_read, read_page_images
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
     DocKind,
@@ -90,8 +91,10 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         doc_budget_chars=options.doc_budget_chars,
     )
     result = harvest.result
+    candidates = matcher.candidates()
+    await read_item_images(options, harvest, pages_to_read(candidates))
     site = site_evidence(result, harvest.documents)
-    results = assess(pack, matcher.candidates(), site, today=options.today)
+    results = assess(pack, candidates, site, today=options.today)
     report = Report(
         tool_version=__version__,
         pack=pack_info(pack),
@@ -158,6 +161,27 @@ async def crawl_and_read(
             if on_document is not None:
                 on_document(doc)
     return Harvest(result=result, documents=state.documents)
+
+
+async def read_item_images(options: ScanOptions, harvest: Harvest, pages: Sequence[str]) -> int:
+    """Read by OCR the content images of ``pages`` (item candidates) into the harvest."""
+    store = harvest.documents
+    if not isinstance(store, DocumentStore):
+        return 0
+    limits = options.extract_limits
+
+    def keep(keys: Iterable[str], doc: Document, resource: Resource) -> None:
+        store.add(list(keys), doc, resource, decoded=False)
+
+    return await read_page_images(
+        options.crawl,
+        limits,
+        pages,
+        store,
+        harvest.result.resources,
+        lambda resource: _read_document(resource, limits),
+        keep,
+    )
 
 
 def pack_info(pack: Pack) -> PackInfo:

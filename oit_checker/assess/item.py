@@ -27,6 +27,7 @@ from oit_checker.assess.access import (
 )
 from oit_checker.assess.channel import page_without_way_in
 from oit_checker.assess.figures import blank_statistics
+from oit_checker.assess.images import image_sources
 from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
@@ -183,6 +184,9 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
                 secondary.append(linked)
             else:
                 sources.append(linked)
+        images, image_issues = image_sources(resolved, ctx.site)
+        sources.extend(images)
+        secondary.extend(image_issues)
     outcome = _judge(ctx, sources, issues, secondary, group)
     outcome.notes.extend(notes)
     return outcome
@@ -379,7 +383,10 @@ def _judge(
             )
             return _Outcome(Verdict.REVIEW, 0.5, [first, *hard], evidence, missing, fixes,
                             candidates=group)  # fmt: skip
-        if read_from and all(s.ocr for s in read_from):
+        if read_from and (
+            all(s.ocr for s in read_from)
+            or any(s.ocr and s.doc is not None and s.doc.kind is DocKind.IMAGE for s in read_from)
+        ):  # OCR of a picture misses words: what it did not find may still be there
             ocr = make("ocr_only", read_from[0].url)
             return _Outcome(Verdict.REVIEW, 0.5, [ocr, *hard], evidence, missing, fixes,
                             candidates=group)  # fmt: skip
@@ -511,6 +518,7 @@ def _evidence(ctx: _Ctx, source: Source, element: str | None, snippet: str) -> E
         fetched_at=(doc.fetched_at if doc is not None else None)
         or (resource.fetched_at if resource else None),
         via=source.via,
+        read_via="ocr" if source.ocr else None,
     )
 
 

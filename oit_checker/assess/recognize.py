@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
-from oit_checker.models import DocKind, Document, ExternalLink, Image
+from oit_checker.models import DocKind, Document, ExternalLink
 from oit_checker.rules.schema import Item, Recognizer
 from oit_checker.thai.text import fold
 
@@ -56,7 +56,7 @@ class Source:
             via=via,
             ocr=doc.ocr_used,
             link_urls=[link.url for link in doc.links if link.url],
-            has_image=any(_may_be_photo(img) for img in doc.images) or doc.kind is DocKind.IMAGE,
+            has_image=any(img.main for img in doc.images) or doc.kind is DocKind.IMAGE,
             unreadable=doc.review_reason,
         )
 
@@ -89,19 +89,6 @@ class Source:
                 return _clip(line, line.find(folded_phrase[:8]) if folded_phrase else 0)
         at = self.folded.find(folded_phrase)
         return _clip(self.folded, max(at, 0))
-
-
-_NOT_A_PHOTO = re.compile(
-    r"logo|banner|icon|button|btn|bullet|arrow|spacer|sprite|header|footer|bg[-_.]|"
-    r"ตราสัญลักษณ์|โลโก้|โลโก|แบนเนอร์|ป้าย|สัญลักษณ์",
-    re.IGNORECASE,
-)
-
-
-def _may_be_photo(image: Image) -> bool:
-    """An image that could be a person's photo: not the site's logo, a banner or an icon
-    (every page of a site has its logo in the header; it is nobody's photo)."""
-    return not (_NOT_A_PHOTO.search(image.alt) or _NOT_A_PHOTO.search(image.src.rsplit("/", 1)[-1]))
 
 
 @dataclass(frozen=True)

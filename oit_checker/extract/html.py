@@ -12,20 +12,18 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from oit_checker.extract.content_images import page_images
 from oit_checker.extract.links import (
     base_url,
-    cached_urljoin,
     extract_links,
     join_url,
     mark_blocks,
     unmark,
 )
-from oit_checker.models import DocKind, Document, Form, Image, Table
+from oit_checker.models import DocKind, Document, Form, Table
 from oit_checker.thai.text import normalize
 
 _DROP = "script, style, noscript, template, svg, nav, [role=navigation], select, iframe, head"
-_SIZE = re.compile(r"^\s*(\d{1,5})(?:\.\d+)?\s*(?:px)?\s*$", re.IGNORECASE)
-_LAZY_SRC = ("data-src", "data-original", "data-lazy-src", "data-lazy")
 _MAX_CELL_CHARS = 2000
 
 
@@ -39,7 +37,7 @@ def extract_html(text: str, url: str) -> Document:
     base = base_url(tree, url, marked=True)
     doc.title = _title(tree)
     doc.headings = _headings(tree)
-    doc.images = _images(tree, base)
+    doc.images = page_images(tree, base)
     doc.tables = _tables(tree)
     doc.forms = _forms(tree, base, url)  # before _main_text, which decomposes select etc.
     doc.text = _main_text(tree)
@@ -71,36 +69,6 @@ def _headings(tree: LexborHTMLParser) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
-
-
-def _images(tree: LexborHTMLParser, base: str) -> list[Image]:
-    out: list[Image] = []
-    for node in tree.css("img"):
-        attrs = node.attributes
-        src = _unmarked(attrs.get("src")).strip()
-        if not src or src.startswith("data:"):
-            src = next((_unmarked(v).strip() for a in _LAZY_SRC if (v := attrs.get(a))), src)
-        if not src:
-            continue
-        if not src.startswith("data:"):
-            try:
-                src = cached_urljoin(base, src)
-            except ValueError:
-                continue
-        alt = normalize(_unmarked(attrs.get("alt") or attrs.get("title")))
-        out.append(
-            Image(
-                src=src, alt=alt, width=_size(attrs.get("width")), height=_size(attrs.get("height"))
-            )
-        )
-    return out
-
-
-def _size(value: str | None) -> int | None:
-    if not value:
-        return None
-    m = _SIZE.match(value)
-    return int(m.group(1)) if m else None
 
 
 def _tables(tree: LexborHTMLParser) -> list[Table]:

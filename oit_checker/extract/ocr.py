@@ -27,6 +27,9 @@ class OcrResult:
     """More pages than ``max_pages``: only the first ones were read."""
     timed_out: bool = False
     error: str | None = None
+    confidence: float | None = None
+    """Mean word confidence (0–100) tesseract gave, weighted by length; None when not asked
+    for or when no word was read."""
 
     @property
     def text(self) -> str:
@@ -67,6 +70,40 @@ def _tesseract(image: Path, timeout: float) -> str:
     return out.stdout.decode("utf-8", "replace")
 
 
+def _tesseract_scored(image: Path, timeout: float) -> tuple[str, float | None]:
+    """Text and mean confidence of one image, from one tesseract run (txt and tsv outputs)."""
+    base = image.with_name(image.stem + "-out")
+    out = subprocess.run(
+        ["tesseract", str(image), str(base), "-l", _LANGS, "--psm", "3", "txt", "tsv"],
+        capture_output=True,
+        timeout=max(timeout, 0.1),
+        check=False,
+        env=_env(),
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.decode("utf-8", "replace").strip()[:200] or "tesseract")
+    text = base.with_suffix(".txt").read_text("utf-8", "replace")
+    return text, _mean_confidence(base.with_suffix(".tsv").read_text("utf-8", "replace"))
+
+
+def _mean_confidence(tsv: str) -> float | None:
+    total = weight = 0.0
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        try:
+            conf = float(cols[10])
+        except ValueError:
+            continue
+        if conf < 0:
+            continue
+        n = len(cols[11].strip())
+        total += conf * n
+        weight += n
+    return round(total / weight, 1) if weight else None
+
+
 def ocr_pdf(body: bytes, *, page_count: int, max_pages: int, seconds: float) -> OcrResult:
     """OCR the first ``max_pages`` pages of a PDF within ``seconds``."""
     result = OcrResult(capped=page_count > max_pages)
@@ -101,13 +138,15 @@ def ocr_pdf(body: bytes, *, page_count: int, max_pages: int, seconds: float) -> 
 
 
 def ocr_image(body: bytes, suffix: str, *, seconds: float) -> OcrResult:
-    """OCR one image file (PNG, JPEG, TIFF, GIF, BMP, WebP)."""
+    """OCR one image file (PNG, JPEG, TIFF, GIF, BMP, WebP) and say how sure tesseract was
+    (``OcrResult.confidence``)."""
     result = OcrResult()
     with tempfile.TemporaryDirectory(prefix="oit-ocr-") as tmp:
         src = Path(tmp) / f"in{suffix}"
         src.write_bytes(body)
         try:
-            result.pages.append(_tesseract(src, seconds))
+            text, result.confidence = _tesseract_scored(src, seconds)
+            result.pages.append(text)
         except subprocess.TimeoutExpired:
             result.timed_out = True
         except (OSError, RuntimeError) as exc:

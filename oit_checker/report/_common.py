@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from oit_checker.models import ItemResult, Report, Verdict
+from oit_checker.models import Evidence, ItemResult, Report, Verdict
 
 BANGKOK = timezone(timedelta(hours=7), "ICT")
 """Thailand has no daylight saving time; a fixed offset needs no tz database."""
@@ -71,6 +71,15 @@ _THAI_MONTHS = (
 )
 
 _ITEM_NUMBER = re.compile(r"(\d+)")
+
+
+OCR_READ = ("อ่านจากภาพด้วย OCR", "via: ocr")
+"""How every format marks evidence read from an image or a scan (``Evidence.read_via``)."""
+
+
+def read_via_text(evidence: Evidence) -> str:
+    """``อ่านจากภาพด้วย OCR / via: ocr`` for OCR evidence, "" otherwise."""
+    return f"{OCR_READ[0]} / {OCR_READ[1]}" if evidence.read_via == "ocr" else ""
 
 
 def verdict_label(verdict: Verdict) -> VerdictLabel:

@@ -102,7 +102,8 @@ def _fix(item: ItemResult) -> str:
 def _details(item: ItemResult) -> str:
     lines = [f"[{p.code}] {p.message_th} / {p.message_en}" for p in item.problems]
     for e in item.evidence:
-        lines.append(f"evidence: {e.url}" + (f" — {e.snippet}" if e.snippet else ""))
+        via = f" ({c.read_via_text(e)})" if e.read_via else ""
+        lines.append(f"evidence: {e.url}" + (f" — {e.snippet}" if e.snippet else "") + via)
     return "\n".join(lines)
 
 

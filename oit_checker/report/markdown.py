@@ -116,7 +116,8 @@ def _item_section(item: ItemResult) -> list[str]:
     for evidence in item.evidence:
         detail = f" — {md_escape(evidence.element)}" if evidence.element else ""
         snippet = f" — “{md_escape(c.one_line(evidence.snippet, 200))}”" if evidence.snippet else ""
-        out.append(f"- หลักฐาน / Evidence: {md_link(evidence.url)}{detail}{snippet}")
+        ocr = f" ({c.read_via_text(evidence)})" if evidence.read_via else ""
+        out.append(f"- หลักฐาน / Evidence: {md_link(evidence.url)}{detail}{snippet}{ocr}")
     for problem in item.problems:
         where = f" — {md_link(problem.url)}" if problem.url else ""
         out.append(

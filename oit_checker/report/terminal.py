@@ -94,6 +94,8 @@ def _items_table(report: Report) -> Table:
         english = c.one_line(c.reason_en(item), _REASON_LIMIT)
         if english:
             reason.append("\n" + english, style="dim")
+        if any(e.read_via for e in item.evidence):
+            reason.append(f"\n{c.OCR_READ[0]} / {c.OCR_READ[1]}", style="dim")
         if item.verdict is Verdict.FAIL and item.remediation_th:
             reason.append("\nแก้ไข: " + c.one_line(item.remediation_th, _REASON_LIMIT), style="cyan")
         table.add_row(Text(item.item_id, style="bold"), result, title, reason)

@@ -114,7 +114,7 @@ def test_image_file_is_read_by_ocr(tmp_path: Path) -> None:
 
 def test_image_file_without_ocr_is_review(tmp_path: Path) -> None:
     doc = _read(docgen.make_png(tmp_path / "page.png", ["ประกาศ"]), NO_OCR)
-    assert doc.kind is DocKind.IMAGE and doc.review_reason == "scanned_no_ocr"
+    assert doc.kind is DocKind.IMAGE and doc.review_reason == "image_no_ocr"
 
 
 def test_encrypted_pdf_is_review(tmp_path: Path) -> None:
