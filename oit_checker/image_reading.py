@@ -24,7 +24,7 @@ from oit_checker.extract import ExtractLimits, extract
 from oit_checker.extract.image import decode_data_uri, image_doc_url, is_data_uri
 from oit_checker.models import Candidate, DocKind, Document, Image, Resource
 
-_PAGES_PER_ITEM = 3
+_PAGES_PER_ITEM = 5
 """Candidate pages of one item whose images are read (the best-scored ones)."""
 _FETCH_SECONDS = 300.0
 
@@ -49,10 +49,12 @@ def pages_to_read(candidates: Mapping[str, Sequence[Candidate]]) -> list[str]:
 
 def content_images(
     pages: Iterable[str], documents: Mapping[str, Document], limits: ExtractLimits
-) -> list[tuple[str, Image]]:
-    """(page URL, image) of the main-content images to read, within the per-page and per-site
-    caps; images already read (linked as files, or on an earlier page) are not repeated."""
+) -> tuple[list[tuple[str, Image]], list[tuple[str, Image]]]:
+    """(to read, over the caps): (page URL, image) of the main-content images of ``pages``
+    within the per-page and per-site caps, and those beyond them. Images already read (linked
+    as files, or on an earlier page) are not repeated."""
     chosen: list[tuple[str, Image]] = []
+    over: list[tuple[str, Image]] = []
     seen: set[str] = set()
     for page in pages:
         doc = documents.get(url_key(page))
@@ -60,17 +62,18 @@ def content_images(
             continue
         taken = 0
         for image in doc.images:
-            if len(chosen) >= limits.max_page_images:
-                return chosen
-            if not image.main or taken >= limits.max_images_per_page:
+            if not image.main:
                 continue
             key = image_doc_url(doc.url, image.src)
             if key in seen or (not is_data_uri(image.src) and url_key(key) in documents):
                 continue
             seen.add(key)
+            if taken >= limits.max_images_per_page or len(chosen) >= limits.max_page_images:
+                over.append((doc.url, image))
+                continue
             chosen.append((doc.url, image))
             taken += 1
-    return chosen
+    return chosen, over
 
 
 async def read_page_images(
@@ -85,9 +88,11 @@ async def read_page_images(
     """Fetch and read the content images of ``pages``; their Documents go into ``documents``
     and the fetched images' Resources are appended to ``resources`` (a dead image is known).
     Returns the number of images read."""
-    chosen = content_images(pages, documents, limits)
-    if not chosen:
-        return 0
+    chosen, over = content_images(pages, documents, limits)
+    for page, image in over:  # said so, so that an item resting on them is review
+        key = image_doc_url(page, image.src)
+        doc = Document(url=key, kind=DocKind.IMAGE, review_reason="image_over_cap")
+        keep([key], doc, Resource(url=key))
     count = 0
     remote: list[str] = []
     for page, image in chosen:

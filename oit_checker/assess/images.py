@@ -3,10 +3,12 @@ the page, as an assessor reads the picture (an organisation chart, a board of ex
 announcement posted as an image).
 
 An image that was read becomes a :class:`Source` (its text marked ``ocr``). One that could not
-be used gives an :class:`Issue`: not fetched for our reasons (``not_checked``), dead (``fail``,
-reported only when the item fails anyway), or not read at all / read badly (``review``): the
-missing data may be in the picture, so a page whose elements are missing is then ``review``,
-never "missing". A photo without any text (a person, an activity) is neither.
+be used gives an :class:`Issue` when its fetch failed: for our reasons (``not_checked``), or
+dead (``fail``, reported only when the item fails anyway); one not read (over the cap, OCR
+off) or read badly is an unreadable Source (``review``): the missing data may be in the
+picture, so a page whose elements are missing is then ``review``,
+never "missing" (the scan files an image over its OCR cap as ``image_over_cap``). A photo
+without any text (a person, an activity) is neither.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from oit_checker.assess.access import Issue, fetch_issue
 from oit_checker.assess.recognize import Source
 from oit_checker.assess.site import SiteEvidence
 from oit_checker.extract.image import image_doc_url
-from oit_checker.models import DocKind, Verdict
-from oit_checker.problems import make
+from oit_checker.models import DocKind
 
 _MAX_PER_PAGE = 12
 
@@ -40,11 +41,9 @@ def image_sources(source: Source, site: SiteEvidence) -> tuple[list[Source], lis
         if found is None:
             resource = site.resource(key)
             issue = fetch_issue(resource) if resource is not None else None
-            if issue is None:
-                problem = make("image_not_read", key, page=doc.url, reason="not_read")
-                issue = Issue(Verdict.REVIEW, problem, "image_not_read")
-            issues.append(issue)
-            continue
+            if issue is not None:
+                issues.append(issue)
+            continue  # an image the scan did not look at (not on an item's candidate page)
         if found.kind is not DocKind.IMAGE:
             continue  # the "image" URL answered with a page: nothing a person sees as content
         if not found.text.strip() and not found.review_reason:

@@ -2,7 +2,7 @@
 executive boards, announcements posted as pictures), standalone or inside an item's page.
 
 Like the extract codes, these go into ``Document.review_reason`` / ``warnings`` and take no
-parameters, except ``image_not_read`` and ``image_evidence``, made by the assessment.
+parameters.
 """
 
 from oit_checker.problems import ProblemSpec, register
@@ -40,9 +40,11 @@ register(
         "No text was found in this image (e.g. a photo).",
     ),
     ProblemSpec(
-        "image_not_read",
-        "หน้า {page} มีภาพเป็นเนื้อหาหลักที่ยังไม่ได้อ่าน ({reason}) ข้อมูลที่ขาดอาจอยู่ในภาพ ควรเปิดตรวจด้วยตนเอง",
-        "The page {page} shows an image as its main content that was not read ({reason}); the"
-        " missing data may be in the image, please check by hand.",
+        "image_over_cap",
+        "ภาพนี้เป็นเนื้อหาของหน้าที่ตรวจ แต่ไม่ได้อ่านเพราะเกินจำนวนภาพที่อ่านด้วย OCR ได้ต่อเว็บไซต์ (ขีดจำกัดที่ตั้งไว้)"
+        " ข้อมูลที่ขาดอาจอยู่ในภาพ ควรเปิดตรวจด้วยตนเอง",
+        "This image is content of a checked page but was not read: over the number of images"
+        " read by OCR per site (configured limit). The missing data may be in it; please check"
+        " by hand.",
     ),
 )

@@ -15,6 +15,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from oit_checker.assess import SiteEvidence
+from oit_checker.extract.content_images import page_images
 from oit_checker.extract.html import extract_html
 from oit_checker.extract.links import extract_links
 from oit_checker.models import (
@@ -109,10 +110,7 @@ def _read_html(html: str, page_url: str) -> Document:
         node.decompose()
     body = tree.body
     text = normalize(body.text(separator="\n", strip=True)) if body is not None else ""
-    images = [
-        Image(src=img.attributes.get("src") or "", alt=img.attributes.get("alt") or "")
-        for img in tree.css("img")
-    ]
+    images = page_images(tree, page_url)
     period, issued = document_dates(title, text)
     return Document(
         url=page_url,
