@@ -28,6 +28,7 @@ from oit_checker.assess.access import (
 from oit_checker.assess.channel import page_without_way_in
 from oit_checker.assess.figures import blank_statistics
 from oit_checker.assess.images import image_sources
+from oit_checker.assess.listing import list_documents
 from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
@@ -175,7 +176,7 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
         if note is not None:
             notes.append(note)
         sources.append(resolved)
-        for url in _linked_files(ctx, resolved):
+        for url in [*_linked_files(ctx, resolved), *_list_documents(ctx, resolved)]:
             if url in seen:
                 continue
             seen.add(url)
@@ -237,6 +238,13 @@ def _linked_files(ctx: _Ctx, source: Source) -> list[str]:
     if len(links) > _MAX_LINKED_FILES:
         links = [lk for lk in links if mentions_item(ctx.item, f"{lk.text} {lk.context}")]
     return list(dict.fromkeys(lk.url for lk in links))
+
+
+def _list_documents(ctx: _Ctx, source: Source) -> list[str]:
+    """A list page's further pages, its dated posts and their files (lists that go on)."""
+    if ctx.item.evidence_kind is not EvidenceKind.DOCUMENT:
+        return []
+    return list_documents(source.doc, ctx.site)
 
 
 def _looks_like_file(url: str) -> bool:

@@ -485,6 +485,14 @@ def _mark_issued(scan: str, found: _Found) -> _Found:
     return found
 
 
+def month_names(text: str) -> list[tuple[str, int]]:
+    """(as written, month number) of every Thai or English month name in ``text``, with or
+    without a year (``เดือนตุลาคม``, ``ต.ค.``, ``October``)."""
+    scan = replace_chars(text, _SCAN_MAP)
+    whole = [(0, len(scan))]
+    return [(text[s:e], month) for s, e, month, _thai in _month_hits(scan, whole)]
+
+
 _ANY_DIGIT = re.compile(r"\d")
 
 
@@ -576,4 +584,5 @@ __all__ = [
     "find_dates",
     "fiscal_year",
     "fiscal_year_bounds",
+    "month_names",
 ]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from oit_checker.crawl import CrawlConfig
+from oit_checker.evaluate import serve_site
 from oit_checker.extract import ExtractLimits
-from oit_checker.fixture_server import FixtureServer
 from oit_checker.models import ItemResult, Report
 from oit_checker.pipeline import ScanOptions, run_scan
 from oit_checker.rules.loader import get_pack
@@ -56,17 +57,33 @@ def cms_page(title: str, main: str, *, menu: str = "") -> str:
 
 
 def scan_site(
-    tmp: Path, files: dict[str, str | bytes], *, year: int, today: date, start: str = "index.html"
+    tmp: Path,
+    files: dict[str, str | bytes],
+    *,
+    year: int,
+    today: date,
+    start: str = "index.html",
+    query_pages: dict[str, str] | None = None,
+    **limits: Any,
 ) -> Report:
-    """Write the site, serve it on 127.0.0.1 and scan it with the pack of ``year``."""
-    root = write_site(tmp / "site", files)
-    with FixtureServer(root) as server:
+    """Write the site, serve it on 127.0.0.1 and scan it with the pack of ``year``.
+
+    ``query_pages``: ``{"/list.php?page=2": "<html>…"}``, pages whose URL has a query string;
+    ``limits``: CrawlConfig fields (max_pages, max_depth, …)."""
+    files = dict(files)
+    routes: dict[str, str] = {}
+    for n, (url, html) in enumerate((query_pages or {}).items()):
+        routes[url] = f"_q/{n}.html"
+        files[routes[url]] = html
+    root = write_site(tmp / "site", files, {"query_routes": routes} if routes else None)
+    with serve_site(root) as server:
         config = CrawlConfig(
             start_url=server.url_for(start),
             cache_dir=tmp / "cache",
             min_interval_s=0.0,
             per_host_concurrency=4,
             soft404_probe=False,
+            **limits,
         )
         options = ScanOptions(crawl=config, extract_limits=ExtractLimits(ocr=False), today=today)
         return run_scan(get_pack(year=year), options).report
