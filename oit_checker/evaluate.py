@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -91,7 +91,8 @@ class ItemOutcome:
     def evidence_ok(self) -> bool | None:
         if not self.expected.evidence:
             return None
-        return any(e in self.evidence for e in self.expected.evidence)
+        found = {unquote(e) for e in self.evidence}
+        return any(unquote(e) in found for e in self.expected.evidence)
 
     @property
     def missing_problems(self) -> list[str]:
