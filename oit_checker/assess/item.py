@@ -29,6 +29,7 @@ from oit_checker.assess.channel import page_without_way_in
 from oit_checker.assess.figures import blank_statistics
 from oit_checker.assess.images import image_sources
 from oit_checker.assess.listing import list_documents
+from oit_checker.assess.naming import named_documents, without_naming
 from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
@@ -158,6 +159,7 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
     secondary: list[Issue] = []
     notes: list[Problem] = []
     seen: set[str] = set()
+    naming = False
     for cand in group:
         if cand.url in seen:
             continue
@@ -175,22 +177,36 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
             continue
         if note is not None:
             notes.append(note)
+        named = named_documents(resolved, ctx.site) if _names_count(ctx) else []
+        if named:  # the page names documents: its naming is not their content
+            resolved = without_naming(resolved, named)
+            naming = True
         sources.append(resolved)
-        for url in [*_linked_files(ctx, resolved), *_list_documents(ctx, resolved)]:
+        linked = [*_linked_files(ctx, resolved), *_list_documents(ctx, resolved)]
+        for url in [*linked, *(lk.url for lk in named if lk.url not in linked)]:
             if url in seen:
                 continue
             seen.add(url)
-            linked = resolve(url, ctx.site, via=resolved.url)
-            if isinstance(linked, Issue):
-                secondary.append(linked)
+            target = resolve(url, ctx.site, via=resolved.url)
+            if isinstance(target, Issue):
+                secondary.append(target)
             else:
-                sources.append(linked)
+                sources.append(target)
         images, image_issues = image_sources(resolved, ctx.site)
         sources.extend(images)
         secondary.extend(image_issues)
     outcome = _judge(ctx, sources, issues, secondary, group)
     outcome.notes.extend(notes)
+    if naming and outcome.verdict is Verdict.FAIL:  # the dead document first: that is the fault
+        dead = [p for p in outcome.problems if p.code == "dead_link"]
+        outcome.problems = dead + [p for p in outcome.problems if p.code != "dead_link"]
     return outcome
+
+
+def _names_count(ctx: _Ctx) -> bool:
+    """Whether a page naming documents is judged on them (document items; a channel item's
+    page is its own content)."""
+    return ctx.item.evidence_kind is EvidenceKind.DOCUMENT
 
 
 def _is_empty(ctx: _Ctx, source: Source) -> bool:

@@ -5,8 +5,8 @@ as pictures, so a page's content images are evidence (read by OCR, see ``extract
 page also carries the site's logo, banners, menu buttons, file-type icons and tracking pixels:
 those are nobody's chart or photo. An image is *main content* unless
 
-- it sits in the page's chrome: ``header``/``nav``/``footer``/``aside``, a landmark role, or a
-  block whose id/class names a header, menu, banner, slider, sidebar, footer …;
+- it sits in the page's chrome (``extract.chrome``: menus, page header and footer, side bars)
+  or in a block of pictures that are nobody's content (banner, slider, carousel, logo …);
 - its file name or alt text names a logo, banner, icon, button … (:func:`looks_decorative`);
 - its declared size is an icon's (or a 1x1 tracking pixel), or it is an SVG;
 - it is the picture of a link to something else than itself (a banner linking another site, an
@@ -22,6 +22,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from oit_checker.extract.chrome import BODY_TAGS, ChromeFinder
 from oit_checker.extract.links import cached_urljoin, unmark
 from oit_checker.models import Image
 from oit_checker.thai.text import normalize
@@ -38,14 +39,11 @@ _ICON_NAME = re.compile(
     r"search|home|top|loading|blank|pixel|clear|dot|line\d*|new\d*)\.(?:gif|png|jpe?g|webp)$",
     re.IGNORECASE,
 )
-_CHROME_TAGS = {"header", "nav", "footer", "aside", "menu"}
-_CHROME_ROLES = {"banner", "navigation", "contentinfo", "complementary", "menu", "menubar"}
-_CHROME_WORDS = {
-    "header", "footer", "nav", "navbar", "navigation", "menu", "mainmenu", "topmenu", "submenu",
-    "sidebar", "banner", "banners", "slider", "slide", "slides", "slideshow", "carousel", "logo",
-    "widget", "marquee", "breadcrumb", "social", "share", "partner", "partners", "ads", "advert",
-    "top", "topbar", "bottom", "masthead", "brand",
+_PICTURE_WORDS = {
+    "banner", "banners", "slider", "slide", "slides", "slideshow", "carousel", "logo", "marquee",
+    "social", "share", "partner", "partners", "ads", "advert", "brand", "top", "topbar",
 }  # fmt: skip
+"""Blocks of pictures that are no page's content (the chrome itself is chrome.ChromeFinder's)."""
 _WORD = re.compile(r"[a-z]+")
 _IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?)(?:$|[?#])", re.IGNORECASE)
 _MIN_SIDE = 64
@@ -61,10 +59,13 @@ def looks_decorative(src: str, alt: str) -> bool:
     return bool(_DECORATIVE.search(alt) or _DECORATIVE.search(name) or _ICON_NAME.match(name))
 
 
-def page_images(tree: LexborHTMLParser, base: str) -> list[Image]:
+def page_images(
+    tree: LexborHTMLParser, base: str, chrome: ChromeFinder | None = None
+) -> list[Image]:
     """Every ``<img>`` of the page with its resolved source, alt text, declared size, whether
     it is main content and the text around it."""
     out: list[Image] = []
+    chrome = chrome or ChromeFinder()
     for node in tree.css("img"):
         attrs = node.attributes
         src = _read(attrs.get("src")).strip()
@@ -79,7 +80,7 @@ def page_images(tree: LexborHTMLParser, base: str) -> list[Image]:
                 continue
         alt = normalize(_read(attrs.get("alt") or attrs.get("title")))
         width, height = _size(attrs.get("width")), _size(attrs.get("height"))
-        main = _is_main(node, src, alt, width, height)
+        main = _is_main(node, chrome, src, alt, width, height)
         out.append(
             Image(
                 src=src,
@@ -93,28 +94,31 @@ def page_images(tree: LexborHTMLParser, base: str) -> list[Image]:
     return out
 
 
-def _is_main(node: LexborNode, src: str, alt: str, width: int | None, height: int | None) -> bool:
+def _is_main(
+    node: LexborNode,
+    chrome: ChromeFinder,
+    src: str,
+    alt: str,
+    width: int | None,
+    height: int | None,
+) -> bool:
     if looks_decorative(src, alt):
         return False
     if (width is not None and width < _MIN_SIDE) or (height is not None and height < _MIN_SIDE):
         return False
     if src.split("?", 1)[0].lower().endswith(".svg") or src[:14].lower() == "data:image/svg":
         return False
+    if chrome.in_chrome(node):
+        return False
     current = node.parent
-    while current is not None:
-        tag = current.tag or ""
-        if tag in _CHROME_TAGS:
-            return False
-        if tag == "a":
+    while current is not None and current.tag not in BODY_TAGS:
+        if current.tag == "a":
             href = _read(current.attributes.get("href")).strip()
             if href and not href.startswith("#") and not _IMAGE_HREF.search(href):
                 return False
         attrs = current.attributes
-        role = (attrs.get("role") or "").strip().lower()
-        if role in _CHROME_ROLES:
-            return False
         names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
-        if names.strip() and any(w in _CHROME_WORDS for w in _WORD.findall(names)):
+        if names.strip() and any(w in _PICTURE_WORDS for w in _WORD.findall(names)):
             return False
         current = current.parent
     return True
