@@ -177,21 +177,23 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
             continue
         if note is not None:
             notes.append(note)
-        named = named_documents(resolved, ctx.site) if _names_count(ctx) else []
-        if named:  # the page names documents: its naming is not their content
-            resolved = without_naming(resolved, named)
-            naming = True
+        resolved, named = _unnamed(ctx, resolved)
+        naming = naming or bool(named)
         sources.append(resolved)
-        linked = [*_linked_files(ctx, resolved), *_list_documents(ctx, resolved)]
-        for url in [*linked, *(lk.url for lk in named if lk.url not in linked)]:
+        queue = [*_linked_files(ctx, resolved), *_list_documents(ctx, resolved)]
+        queue += [url for url in named if url not in queue]
+        for url in queue:  # grows by the documents a linked post names
             if url in seen:
                 continue
             seen.add(url)
             target = resolve(url, ctx.site, via=resolved.url)
             if isinstance(target, Issue):
                 secondary.append(target)
-            else:
-                sources.append(target)
+                continue
+            target, more = _unnamed(ctx, target)
+            naming = naming or bool(more)
+            queue += [u for u in more if u not in seen]
+            sources.append(target)
         images, image_issues = image_sources(resolved, ctx.site)
         sources.extend(images)
         secondary.extend(image_issues)
@@ -203,10 +205,16 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
     return outcome
 
 
-def _names_count(ctx: _Ctx) -> bool:
-    """Whether a page naming documents is judged on them (document items; a channel item's
-    page is its own content)."""
-    return ctx.item.evidence_kind is EvidenceKind.DOCUMENT
+def _unnamed(ctx: _Ctx, source: Source) -> tuple[Source, list[str]]:
+    """(the page without the names of the documents it links or embeds, their URLs): for a
+    document item, a page's naming of a document is not the document's content (a channel
+    item's page is its own content)."""
+    if ctx.item.evidence_kind is not EvidenceKind.DOCUMENT:
+        return source, []
+    named = named_documents(source, ctx.site)
+    if not named:
+        return source, []
+    return without_naming(source, named), [link.url for link in named]
 
 
 def _is_empty(ctx: _Ctx, source: Source) -> bool:
