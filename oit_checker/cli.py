@@ -12,6 +12,7 @@ from oit_checker.commands.batch import batch_command, worker_command
 from oit_checker.commands.eval import eval_command
 from oit_checker.commands.runs import diff_command, history_command, schema_command
 from oit_checker.commands.scan import demo_command, scan_command
+from oit_checker.commands.serve import serve_command
 from oit_checker.errors import OitCheckerError
 from oit_checker.rules.cli import rules_app
 
@@ -33,6 +34,7 @@ app.command("schema")(schema_command)
 app.command("eval")(eval_command)
 app.command("batch")(batch_command)
 app.command("worker")(worker_command)
+app.command("serve")(serve_command)
 app.add_typer(rules_app, name="rules")
 
 

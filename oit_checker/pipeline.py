@@ -53,6 +53,22 @@ class ScanOptions:
     """``scan`` (crawl the site) or ``audit`` (only the submitted URLs)."""
     doc_budget_chars: int = DEFAULT_BUDGET_CHARS
     """Documents kept whole in memory up to this size; later pages are re-read on lookup."""
+    on_stage: StageFn | None = None
+    """Told what the scan is doing beyond the crawl's counts (see :class:`StageEvent`)."""
+
+
+@dataclass(frozen=True)
+class StageEvent:
+    """Where a scan is: ``crawl`` (``url`` just read), ``read`` (document ``done`` of ``total``
+    after the crawl, ``url`` being read), ``assess`` (``done`` of ``total`` items decided)."""
+
+    stage: str
+    url: str = ""
+    done: int = 0
+    total: int = 0
+
+
+StageFn = Callable[[StageEvent], None]
 
 
 @dataclass
@@ -89,12 +105,14 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         progress=options.progress,
         on_document=matcher.add,
         doc_budget_chars=options.doc_budget_chars,
+        on_stage=options.on_stage,
     )
     result = harvest.result
     candidates = matcher.candidates()
     await read_item_images(options, harvest, pages_to_read(candidates))
     site = site_evidence(result, harvest.documents)
-    results = assess(pack, candidates, site, today=options.today)
+    on_item = _item_counter(options.on_stage, len(pack.items))
+    results = assess(pack, candidates, site, today=options.today, on_item=on_item)
     report = Report(
         tool_version=__version__,
         pack=pack_info(pack),
@@ -110,6 +128,18 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         partial=result.partial or not result.reachable,
     )
     return ScanOutcome(report=report, bodies=bodies_of(result))
+
+
+def _item_counter(on_stage: StageFn | None, total: int) -> Callable[[int], None] | None:
+    """``assess``'s per-item count as ``assess`` stage events."""
+    if on_stage is None:
+        return None
+    tell = on_stage
+
+    def on_item(done: int) -> None:
+        tell(StageEvent("assess", done=done, total=total))
+
+    return on_item
 
 
 @dataclass
@@ -133,6 +163,7 @@ async def crawl_and_read(
     on_document: Callable[[Document], None] | None = None,
     link_filter: LinkFilter | None = None,
     doc_budget_chars: int = DEFAULT_BUDGET_CHARS,
+    on_stage: StageFn | None = None,
 ) -> Harvest:
     """Crawl as configured, reading HTML pages as they come and documents afterwards.
 
@@ -144,6 +175,8 @@ async def crawl_and_read(
         if text is None:
             state.pending.append(resource)  # documents are read after the crawl
             return None
+        if on_stage is not None:
+            on_stage(StageEvent("crawl", url=resource.url))
         doc = extract(resource, body, text=text, limits=limits, dates=False)
         _keep(state, resource, doc, decoded=True)
         if on_document is not None:
@@ -154,7 +187,9 @@ async def crawl_and_read(
 
     crawler = Crawler(config, on_page=on_page, priority=priority, progress=progress)
     result = await _run_crawler(crawler)
-    for resource in state.pending:
+    for number, resource in enumerate(state.pending):
+        if on_stage is not None:
+            on_stage(StageEvent("read", url=resource.url, done=number, total=len(state.pending)))
         doc = _read_document(resource, limits)
         if doc is not None and doc.kind is not DocKind.OTHER:
             _keep(state, resource, doc)

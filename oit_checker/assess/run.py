@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from oit_checker.assess.item import assess_item
@@ -36,13 +36,17 @@ def assess(
     site: SiteEvidence,
     *,
     today: date | None = None,
+    on_item: Callable[[int], None] | None = None,
 ) -> list[ItemResult]:
-    """One ItemResult per pack item, returned in pack order (assessed in dependency order)."""
+    """One ItemResult per pack item, returned in pack order (assessed in dependency order).
+    ``on_item`` is told how many items are decided after each one (progress displays)."""
     results: dict[str, ItemResult] = {}
     for item in dependency_order(pack):
         results[item.id] = assess_item(
             item, pack, candidates.get(item.id, []), site, results, today=today
         )
+        if on_item is not None:
+            on_item(len(results))
     return [results[item.id] for item in pack.items]
 
 

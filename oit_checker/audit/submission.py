@@ -88,10 +88,14 @@ def read_submission(path: Path) -> RawSubmission:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         raw = RawSubmission(path, _read_csv(_decode(data, path)))
+    elif suffix == ".xlsx":
+        from oit_checker.audit.xlsx import xlsx_rows
+
+        raw = RawSubmission(path, _table_entries(xlsx_rows(data, path, _is_header)))
     elif suffix in (".yaml", ".yml", ".json"):
         raw = _read_structured(path, _decode(data, path), json_only=suffix == ".json")
     else:
-        raise UsageError(f"{path}: a submission must be a .csv, .yaml, .yml or .json file")
+        raise UsageError(f"{path}: a submission must be a .csv, .xlsx, .yaml, .yml or .json file")
     if not raw.entries:
         raise UsageError(f"{path}: no items found in the submission")
     return raw
@@ -113,6 +117,17 @@ def _read_csv(text: str) -> list[RawEntry]:
     except csv.Error:
         dialect = csv.excel
     rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    return _table_entries(rows)
+
+
+def _is_header(row: list[str]) -> bool:
+    """Whether a row names an item column and a URL column."""
+    header = [fold(c).strip() for c in row]
+    return _column(header, _ITEM_HEADERS) is not None and _column(header, _URL_HEADERS) is not None
+
+
+def _table_entries(rows: list[list[str]]) -> list[RawEntry]:
+    """Entries of a table whose first row is the header (or, without one, item, url[, note])."""
     if not rows:
         return []
     header = [fold(c).strip() for c in rows[0]]

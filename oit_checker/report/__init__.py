@@ -12,7 +12,15 @@ from typing import Any
 
 from oit_checker.errors import UsageError
 from oit_checker.models import Report
-from oit_checker.report._common import mode_label
+from oit_checker.report._common import (
+    VERDICT_LABELS,
+    english_datetime,
+    human_seconds,
+    mode_label,
+    mode_name,
+    safe_http_url,
+    thai_datetime,
+)
 from oit_checker.report.csvfmt import render_csv
 from oit_checker.report.html import render_html
 from oit_checker.report.jsonfmt import render_json
@@ -97,10 +105,16 @@ def report_json_schema() -> dict[str, Any]:
 __all__ = [
     "FILE_NAMES",
     "FORMATS",
+    "VERDICT_LABELS",
     "check_formats",
+    "english_datetime",
+    "human_seconds",
     "mode_label",
+    "mode_name",
     "print_summary",
     "render",
     "report_json_schema",
+    "safe_http_url",
+    "thai_datetime",
     "write_reports",
 ]

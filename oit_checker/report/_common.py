@@ -102,7 +102,11 @@ _MODES = {
 
 def mode_label(report: Report) -> tuple[str, str]:
     """How the report was made (Thai, English): a whole-site scan or an audit of submitted URLs."""
-    mode = str(report.settings.get("mode", "scan"))
+    return mode_name(str(report.settings.get("mode", "scan")))
+
+
+def mode_name(mode: str) -> tuple[str, str]:
+    """Thai and English name of a run mode (``scan``, ``demo``, ``audit``)."""
     return _MODES.get(mode, (mode, mode))
 
 

@@ -291,6 +291,19 @@ def _notes(diff: RunDiff) -> list[tuple[str, str]]:
     return notes
 
 
+def change_groups(diff: RunDiff) -> list[tuple[ChangeKind, str, str, list[ItemChange]]]:
+    """The changes by kind, worst first, with the kind's Thai and English name (web pages)."""
+    return [
+        (
+            kind,
+            _KIND_LABELS[kind][0],
+            _KIND_LABELS[kind][1],
+            sorted(diff.of_kind(kind), key=lambda ch: c.item_sort_key(ch.item_id)),
+        )
+        for kind in _KIND_ORDER
+    ]
+
+
 def render_diff(diff: RunDiff, console: Console) -> None:
     """Print the comparison: score change, then every item that changed, worst first."""
     head = Text()
