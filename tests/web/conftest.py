@@ -22,7 +22,9 @@ from oit_checker.fixture_server import FixtureServer
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "fixtures" / "sites" / "demo"
 FAST_CONFIG = "[crawl]\nmin_interval = 0\nper_host_concurrency = 4\ntimeout = 5\n"
-SLOW_CONFIG = "[crawl]\nmin_interval = 0\nper_host_concurrency = 1\ntimeout = 5\n"
+SLOW_CONFIG = (
+    "[crawl]\nmin_interval = 0\nper_host_concurrency = 1\ntimeout = 5\nmax_documents = 6\n"
+)
 CLIENT = {"X-OIT-Client": "tests"}
 
 

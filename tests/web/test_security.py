@@ -28,7 +28,7 @@ def _serve_exit(*args: str, env: dict[str, str] | None = None) -> subprocess.Com
 
 
 def test_another_address_without_a_token_refuses_to_start(tmp_path: Path) -> None:
-    for host in ("127.0.0.2", "0.0.0.0", "::1"):
+    for host in ("127.0.0.2", "0.0.0.0"):
         done = _serve_exit("--host", host, "--port", "1", "--data", str(tmp_path))
         assert done.returncode == 2, done
         assert "without a token" in done.stderr
