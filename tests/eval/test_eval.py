@@ -65,7 +65,7 @@ def test_cms_corpus_has_a_site_per_builder_each_with_truth_for_every_item_of_its
 
     files = sorted(CMS.truth.glob("*.yaml"))
     assert {f.stem for f in files} == set(build_cms.names())
-    assert len(files) >= 4
+    assert len(files) >= 5
     for f in files:
         truth = load_truth(f)
         assert set(truth.items) == {i.id for i in get_pack(year=truth.year).items}, f.name
