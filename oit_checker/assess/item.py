@@ -114,6 +114,14 @@ def assess_item(
             # months are read together, as an assessor would.
             merged = [cand for group in contenders[:_MAX_MONTHLY] for cand in group]
             outcomes.append(_judge_group(ctx, merged))
+        elif item.window is TimeWindow.CURRENT and len(contenders) > 1:
+            # Standing information is often spread over the site's pages (the chart on
+            # "โครงสร้าง", the duties quoted from the act on "อำนาจหน้าที่"): the item's best
+            # pages are read together, so real duty text on one page is not lost to a page
+            # that only carries the menu label. When nothing passes, the pages read together
+            # say what is still missing.
+            merged = [cand for group in contenders[:_MAX_GROUPS] for cand in group]
+            outcomes.insert(0, _judge_group(ctx, merged))
         if item.evidence_kind is EvidenceKind.CHANNEL:
             channel = _channel_sources(ctx)
             if channel:
