@@ -44,7 +44,8 @@ def _structure(img: str) -> str:
 <div id="header"><img src="/images/logo.png" alt="ตราสัญลักษณ์"></div>
 <div id="content"><h1>โครงสร้างและอำนาจหน้าที่</h1>
 <p><img src="{img}" alt=""></p>
-<p>อำนาจหน้าที่ของ อบต.บ้านทดสอบ ตามกฎหมาย</p></div></body></html>"""
+<p>อำนาจหน้าที่ของ อบต.บ้านทดสอบ ตามพระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล
+พ.ศ. 2537 มาตรา 67 และมาตรา 68</p></div></body></html>"""
 
 
 def _scan(tmp: Path, files: dict[str, str | bytes], limits: ExtractLimits | None = None) -> Report:

@@ -26,7 +26,6 @@ SIDE = (
 )
 
 STRUCTURE = """<p>แผนภูมิโครงสร้างองค์การบริหารส่วนตำบลชุมแสง</p>
-<img src="/images/chart-2568.jpg" alt="แผนภูมิโครงสร้าง" width="900" height="600">
 <p>ฝ่ายการเมือง: นายกองค์การบริหารส่วนตำบล รองนายก สภาองค์การบริหารส่วนตำบล</p>
 <p>ฝ่ายข้าราชการประจำ: ปลัดองค์การบริหารส่วนตำบล หัวหน้าสำนักปลัด ผู้อำนวยการกองคลัง
 ผู้อำนวยการกองช่าง สำนักปลัด กองคลัง กองช่าง กองการศึกษา</p>"""
@@ -49,7 +48,6 @@ def _site(authority: str, menu: str) -> dict[str, str | bytes]:
         "index.html": agency_page("หน้าหลัก", "<p>ยินดีต้อนรับ</p>", menu=menu),
         "about/structure.html": agency_page("โครงสร้างองค์กร", STRUCTURE, menu=menu),
         "about/authority.html": agency_page("อำนาจหน้าที่", authority, menu=menu),
-        "images/chart-2568.jpg": b"\xff\xd8\xff\xe0" + b"\x00" * 64,
     }
 
 
