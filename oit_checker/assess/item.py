@@ -273,10 +273,12 @@ def _linked_files(ctx: _Ctx, source: Source) -> list[str]:
 
 
 def _list_documents(ctx: _Ctx, source: Source) -> list[str]:
-    """A list page's further pages, its dated posts and their files (lists that go on)."""
+    """A list page's further pages, its dated posts and their files (lists that go on); every
+    post it lists when the page itself lacks a required element."""
     if ctx.item.evidence_kind is not EvidenceKind.DOCUMENT:
         return []
-    return list_documents(source.doc, ctx.site)
+    rows = not all(recognize(e.recognize, source).found for e in ctx.required)
+    return list_documents(source.doc, ctx.site, rows=rows)
 
 
 def _looks_like_file(url: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from oit_checker.assess.site import SiteEvidence, is_placeholder, same_site
 from oit_checker.crawl.pager import is_pager, is_view_all
@@ -32,10 +33,11 @@ MAX_POST_FILES = 6
 SERIES_MIN = 2
 
 
-def list_documents(doc: Document | None, site: SiteEvidence) -> list[str]:
+def list_documents(doc: Document | None, site: SiteEvidence, *, rows: bool = False) -> list[str]:
     """URLs behind a list page, in the order an assessor opens them: the files its further
-    pages link, then each post of a dated series and the files the post links. Empty for a
-    page that is no such list (and for every file)."""
+    pages link, then each post of a dated series and the files the post links. ``rows``: the
+    page itself holds no evidence, so every post it lists is opened (a CMS list of one or two
+    posts, ``Pages/<slug>_detail/<id>``). Empty for a page that is no such list (and a file)."""
     if doc is None or doc.kind is not DocKind.HTML:
         return []
     pages = _list_pages(doc, site)
@@ -43,6 +45,8 @@ def list_documents(doc: Document | None, site: SiteEvidence) -> list[str]:
     for page in pages[1:]:
         out.extend(_files(page, site))
     posts = _series_posts(pages, site)
+    if rows:
+        posts = list(dict.fromkeys([*posts, *_row_posts(pages, site)]))
     for post in posts[:MAX_POSTS]:
         out.append(post)
         target = site.document(post)
@@ -108,6 +112,31 @@ def _series_posts(pages: list[Document], site: SiteEvidence) -> list[str]:
     for rows in by_template.values():
         if len({when for _url, when in rows}) >= SERIES_MIN:
             out.extend(url for url, _when in rows)
+    return list(dict.fromkeys(out))
+
+
+_POST_URL = re.compile(r"(?:/|=)\d{1,9}(?:/?$|&|/)|/\d{1,9}\.(?:html?|php|aspx?)$", re.IGNORECASE)
+"""A post's address carries its number: ``/Pages/guide_work_detail/2``, ``detail.php?id=101``,
+``/news/12345.html``."""
+
+
+def _row_posts(pages: list[Document], site: SiteEvidence) -> list[str]:
+    """The posts a list shows in its content: numbered pages it links outside its menus."""
+    navigation = site.navigation()
+    page_keys = {url_key(p.url) for p in pages}
+    out: list[str] = []
+    for page in pages:
+        for link in page.links:
+            if link.nav or (link.url, link.text) in navigation or is_placeholder(link.url):
+                continue
+            if not same_site(link.url, site) or looks_like_document(link.url):
+                continue
+            key = url_key(link.url)
+            if key in page_keys or is_pager(page.url, link.url, link.text):
+                continue
+            parts = urlsplit(link.url)
+            if _POST_URL.search(parts.path + ("?" + parts.query if parts.query else "")):
+                out.append(key)
     return list(dict.fromkeys(out))
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from fixtures.docgen import make_pdf
 from oit_checker.models import Verdict
-from tests.support.agency import cms_page, codes, item, scan_site
+from tests.support.agency import AGENCY, HEAD, cms_page, codes, item, scan_site
 from tests.support.monthly import (
     MONTHS,
     O12,
@@ -110,3 +111,55 @@ def test_quarter_bundles_and_pdf_excel_twins(tmp_path: Path) -> None:
     report = scan_site(tmp_path, files, year=2568, today=TODAY)
     verdict, found, missing = _o12(report)
     assert verdict is Verdict.PASS, (verdict, found, missing)
+
+
+def _as_page(main: str) -> str:
+    """An AS System page: the agency's name as the title, the page name in a styled span."""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{AGENCY}</title></head><body>"
+        "<header><nav><a href='/Home'>หน้าแรก</a><a href='/ita.html'>ITA</a></nav></header>"
+        f"<div class='bg-pages'>{main}</div><footer class='footer-k'>{HEAD}</footer></body></html>"
+    )
+
+
+def test_a_cms_list_of_posts_whose_file_is_on_the_post(tmp_path: Path) -> None:
+    # AS System shape: the ITA row → the item's list page → Pages/<slug>_detail/<id> → the
+    # PDF in an <object>, downloaded through an image-only button; neither page names itself.
+    files = _base("/ita/o12.html")
+    files["ita.html"] = _hub("/ita/o12.html").replace(
+        "</table>",
+        "<tr><td>O8 คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่</td>"
+        "<td><a href='/Pages/guide_work'>คลิก</a></td></tr></table>",
+    )
+    files["Pages/guide_work"] = _as_page(
+        "<span class='font-pages-head'>คู่มือปฏิบัติงาน</span>"
+        "<div class='row'><a href='/Pages/guide_work_detail/2'><img src='/docs/logo.png'></a>"
+        "<a href='/Pages/guide_work_detail/2'><span>เรื่องที่ 1 งานจัดเก็บรายได้</span></a>"
+        "<a href='/Pages/guide_work_detail/2'><span>1 พ.ย. 2567</span></a></div>"
+        "<ul class='pagination'><li><a href='?page=1'>1</a></li></ul>"
+    )
+    files["Pages/guide_work_detail/2"] = _as_page(
+        "<span class='font-pages-head'>คู่มือปฏิบัติงาน</span><div>เรื่อง งานจัดเก็บรายได้</div>"
+        "<a href='/docs/file/guide_work_2.pdf' download><img src='/docs/btn-download.png'></a>"
+        "<object data='/docs/file/guide_work_2.pdf' type='application/pdf'></object>"
+        "<a href='/Pages/guide_work'><img src='/docs/btn-back.png'></a>"
+    )
+    files["docs/file/guide_work_2.pdf"] = make_pdf(
+        tmp_path / "g.pdf",
+        [
+            [
+                "คู่มือการปฏิบัติงาน งานจัดเก็บรายได้ กองคลัง",
+                HEAD,
+                "ขั้นตอนการปฏิบัติงาน",
+                "1. รับแบบแสดงรายการทรัพย์สิน 2. ตรวจสอบและประเมินภาษี 3. ออกใบเสร็จรับเงิน",
+            ]
+        ],
+    ).read_bytes()
+    html = "text/html; charset=utf-8"
+    types = {"/Pages/guide_work": html, "/Pages/guide_work_detail/2": html}
+    report = scan_site(
+        tmp_path, files, year=2568, today=TODAY, server_json={"content_types": types}
+    )
+    result = item(report, "o08")
+    assert result.verdict is Verdict.PASS, (result.verdict, codes(result))
+    assert any(e.url.endswith("guide_work_2.pdf") for e in result.evidence)

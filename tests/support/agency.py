@@ -64,18 +64,23 @@ def scan_site(
     today: date,
     start: str = "index.html",
     query_pages: dict[str, str] | None = None,
+    server_json: dict[str, Any] | None = None,
     **limits: Any,
 ) -> Report:
     """Write the site, serve it on 127.0.0.1 and scan it with the pack of ``year``.
 
     ``query_pages``: ``{"/list.php?page=2": "<html>…"}``, pages whose URL has a query string;
+    ``server_json``: the fixture server's settings (content types of extension-less paths…);
     ``limits``: CrawlConfig fields (max_pages, max_depth, …)."""
     files = dict(files)
     routes: dict[str, str] = {}
     for n, (url, html) in enumerate((query_pages or {}).items()):
         routes[url] = f"_q/{n}.html"
         files[routes[url]] = html
-    root = write_site(tmp / "site", files, {"query_routes": routes} if routes else None)
+    settings = dict(server_json or {})
+    if routes:
+        settings["query_routes"] = routes
+    root = write_site(tmp / "site", files, settings or None)
     with serve_site(root) as server:
         config = CrawlConfig(
             start_url=server.url_for(start),
