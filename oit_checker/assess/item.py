@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from oit_checker.assess import window
+from oit_checker.assess import asof, window
 from oit_checker.assess.access import (
     Fix,
     Issue,
@@ -30,6 +30,7 @@ from oit_checker.assess.figures import blank_statistics
 from oit_checker.assess.images import image_sources
 from oit_checker.assess.listing import list_documents
 from oit_checker.assess.naming import named_documents, without_naming
+from oit_checker.assess.notes import annotate, item_notes
 from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
@@ -92,13 +93,16 @@ def assess_item(
 ) -> ItemResult:
     """The verdict for one item from its candidate documents and what is known of the site."""
     applicable = [e for e in item.elements if not e.applies_to or site.agency_type in e.applies_to]
+    today = today or date.today()
+    # Elements not yet due on this day (Element.required_after) still count as evidence.
+    not_due = [e for e in applicable if not e.optional and not asof.element_due(e, pack, today)]
     ctx = _Ctx(
         item=item,
         pack=pack,
         site=site,
-        today=today or date.today(),
-        required=[e for e in applicable if not e.optional],
-        optional=[e for e in applicable if e.optional],
+        today=today,
+        required=[e for e in applicable if not e.optional and e not in not_due],
+        optional=[e for e in applicable if e.optional or e in not_due],
     )
     ranked = sorted(candidates, key=lambda c: -c.score)
     if item.status is ItemStatus.UNKNOWN:
@@ -128,7 +132,7 @@ def assess_item(
                 outcomes.append(_judge(ctx, channel, [], [], []))
         outcome = _pick(outcomes) if outcomes else _nothing_found(ctx)
     outcome = _dependencies(ctx, outcome, results_so_far)
-    return _result(ctx, outcome, ranked)
+    return annotate(_result(ctx, outcome, ranked), item_notes(item, pack, today, not_due))
 
 
 # --------------------------------------------------------------------------- groups
@@ -338,7 +342,7 @@ def _judge(
                 break
             if m.found and maybe is None:
                 maybe = source
-        if not found and not element.optional:
+        if not found and element in ctx.required:
             if maybe is not None:
                 uncertain.append((element, maybe))
             else:

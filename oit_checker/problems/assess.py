@@ -150,6 +150,24 @@ register(
         " system; the channel may work in a way the page does not show (a phone line, a system"
         " behind a log-in), so please check it by hand.",
     ),
+    # Notes (not failures): what the checklist or the date of the run means for the verdict.
+    ProblemSpec(
+        "not_yet_due",
+        "ณ วันที่ {as_of} ข้อมูลของ {months} ยังไม่ถึงกำหนด จึงตรวจเฉพาะเดือนที่ผ่านมาแล้ว",
+        "As of {as_of_en}, data for {months_en} is not yet due; only the months already past"
+        " were checked.",
+    ),
+    ProblemSpec(
+        "element_not_yet_due",
+        "ณ วันที่ {as_of} ยังไม่ถึงกำหนด: {elements} (ต้องมีหลัง {due})",
+        "As of {as_of_en}, not yet due: {elements_en} (required after {due_en}).",
+    ),
+    ProblemSpec(
+        "checklist_low_confidence",
+        "ความเชื่อมั่นของเกณฑ์ข้อนี้: ต่ำ (สร้างจากการอนุมาน ยังไม่พบคู่มือทางการ ผลเป็นแนวทาง)",
+        "Checklist confidence for this item: low (inferred, no official text found; treat the"
+        " result as guidance).",
+    ),
     ProblemSpec(
         "fetch_failed",
         "เปิดข้อมูลไม่ได้ ({reason}) จึงตรวจไม่ได้ ผลนี้ไม่ได้แปลว่าข้อมูลขาด",
@@ -157,6 +175,10 @@ register(
         " it is missing.",
     ),
 )
+
+NOTE_CODES = frozenset({"not_yet_due", "element_not_yet_due", "checklist_low_confidence"})
+"""Codes that are notes on a verdict, not findings: every report shows them next to the item's
+reason (see ``oit_checker.report._common.reason_th``)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "reason_pass": (

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from oit_checker.models import Evidence, ItemResult, Report, Verdict
+from oit_checker.models import Evidence, ItemResult, Problem, Report, Verdict
+from oit_checker.problems.assess import NOTE_CODES
 
 BANGKOK = timezone(timedelta(hours=7), "ICT")
 """Thailand has no daylight saving time; a fixed offset needs no tz database."""
@@ -198,23 +199,48 @@ def one_line(text: str, limit: int = 0) -> str:
 
 
 def reason_th(item: ItemResult) -> str:
-    """The one-line Thai reason of an item, falling back to its first problem or missing parts."""
+    """The Thai reason of an item (falling back to its first problem or missing parts), with
+    its notes (checklist confidence, not yet due, labelled with another year's number)."""
+    return _with_notes(base_reason_th(item), [n.message_th for n in notes(item)])
+
+
+def reason_en(item: ItemResult) -> str:
+    return _with_notes(base_reason_en(item), [n.message_en for n in notes(item)])
+
+
+def notes(item: ItemResult) -> list[Problem]:
+    """The item's notes: problems that qualify the verdict rather than find a fault."""
+    return [p for p in item.problems if p.code in NOTE_CODES]
+
+
+def _with_notes(reason: str, texts: list[str]) -> str:
+    return " · ".join(dict.fromkeys(p for p in (reason, *texts) if p))
+
+
+def _first_finding(item: ItemResult) -> Problem | None:
+    return next((p for p in item.problems if p.code not in NOTE_CODES), None)
+
+
+def base_reason_th(item: ItemResult) -> str:
+    """The Thai reason without the notes (the terminal shows notes on their own line)."""
     if item.reason_th:
         return item.reason_th
     if item.not_checked_reason:
         return item.not_checked_reason
-    if item.problems:
-        return item.problems[0].message_th
+    first = _first_finding(item)
+    if first is not None:
+        return first.message_th
     if item.missing_elements:
         return "ขาด: " + ", ".join(item.missing_elements)
     return ""
 
 
-def reason_en(item: ItemResult) -> str:
+def base_reason_en(item: ItemResult) -> str:
     if item.reason_en:
         return item.reason_en
-    if item.problems:
-        return item.problems[0].message_en
+    first = _first_finding(item)
+    if first is not None:
+        return first.message_en
     if item.missing_elements:
         return "Missing: " + ", ".join(item.missing_elements)
     return ""

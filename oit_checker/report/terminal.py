@@ -90,12 +90,15 @@ def _items_table(report: Report) -> Table:
         title = Text(item.title_th)
         if item.title_en:
             title.append("\n" + item.title_en, style="dim")
-        reason = Text(c.one_line(c.reason_th(item), _REASON_LIMIT))
-        english = c.one_line(c.reason_en(item), _REASON_LIMIT)
+        reason = Text(c.one_line(c.base_reason_th(item), _REASON_LIMIT))
+        english = c.one_line(c.base_reason_en(item), _REASON_LIMIT)
         if english:
             reason.append("\n" + english, style="dim")
         if any(e.read_via for e in item.evidence):
             reason.append(f"\n{c.OCR_READ[0]} / {c.OCR_READ[1]}", style="dim")
+        for note in c.notes(item):  # never cut off: how sure the checklist is, what is not due
+            reason.append(f"\nหมายเหตุ: {note.message_th}", style="yellow")
+            reason.append(f"\nNote: {note.message_en}", style="dim")
         if item.verdict is Verdict.FAIL and item.remediation_th:
             reason.append("\nแก้ไข: " + c.one_line(item.remediation_th, _REASON_LIMIT), style="cyan")
         table.add_row(Text(item.item_id, style="bold"), result, title, reason)

@@ -131,6 +131,8 @@ def _print_item(pack: Pack, item: Item) -> None:
                 extra.append("ไม่บังคับ / optional")
             if element.applies_to:
                 extra.append("เฉพาะ / only: " + ", ".join(element.applies_to))
+            if element.required_after == "first_half":
+                extra.append("ต้องมีหลัง 6 เดือนแรก / due after the first six months")
             suffix = f" ({'; '.join(extra)})" if extra else ""
             table.add_row(element.id, element.th + suffix, element.en)
         console.print(table)
@@ -204,6 +206,8 @@ def diff(
 def _print_diff(d: PackDiff) -> None:
     console = _console()
     console.print(f"[bold]{d.old_pack} → {d.new_pack}[/bold]")
+    if d.old_status != d.new_status:
+        console.print(f"สถานะชุดเกณฑ์ / pack status: {d.old_status} → {d.new_status}")
     if d.empty:
         console.print("ไม่มีความแตกต่าง / no differences")
         return
@@ -267,6 +271,19 @@ def _print_diff(d: PackDiff) -> None:
         "ชนิดหลักฐานที่เปลี่ยน / changed evidence kind",
         ["ข้อ / item", "เดิม / old", "ใหม่ / new"],
         [[f"{k.old_id}→{k.new_id}", str(k.old), str(k.new)] for k in d.evidence_kinds],
+    )
+    table(
+        "ที่มาหรือความเชื่อมั่นที่เปลี่ยน / changed provenance",
+        ["ข้อ / item", "ความเชื่อมั่น / confidence", "ที่มาใหม่ / new source"],
+        [
+            [
+                f"{p.old_id}→{p.new_id}",
+                f"{p.old_confidence}→{p.new_confidence}"
+                + (f" ({p.old_status}→{p.new_status})" if p.old_status != p.new_status else ""),
+                escape(p.new_source),
+            ]
+            for p in d.provenance
+        ],
     )
 
 

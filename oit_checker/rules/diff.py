@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from oit_checker.rules.schema import EvidenceKind, Item, Pack, TimeWindow
+from oit_checker.rules.schema import Confidence, EvidenceKind, Item, ItemStatus, Pack, TimeWindow
 
 
 class ItemRef(BaseModel):
@@ -67,6 +67,21 @@ class EvidenceKindChange(BaseModel):
     new: EvidenceKind
 
 
+class ProvenanceChange(BaseModel):
+    """Where an item's content comes from, or how sure it is, changed (e.g. a new public
+    source settled an item, or a carried-forward list names the list it was copied from)."""
+
+    key: str
+    old_id: str
+    new_id: str
+    old_confidence: Confidence
+    new_confidence: Confidence
+    old_source: str
+    new_source: str
+    old_status: ItemStatus
+    new_status: ItemStatus
+
+
 class PackDiff(BaseModel):
     old_pack: str
     new_pack: str
@@ -78,6 +93,10 @@ class PackDiff(BaseModel):
     elements: list[ElementChange] = Field(default_factory=list)
     windows: list[WindowChange] = Field(default_factory=list)
     evidence_kinds: list[EvidenceKindChange] = Field(default_factory=list)
+    provenance: list[ProvenanceChange] = Field(default_factory=list)
+    old_status: str = ""
+    new_status: str = ""
+    """Pack statuses (official, reconstructed, provisional)."""
 
     @property
     def empty(self) -> bool:
@@ -90,6 +109,7 @@ class PackDiff(BaseModel):
             or self.elements
             or self.windows
             or self.evidence_kinds
+            or self.provenance
         )
 
 
@@ -102,7 +122,12 @@ def diff_packs(old: Pack, new: Pack) -> PackDiff:
     and evidence kinds of the items both packs share."""
     old_by_key = {item.key: item for item in old.items}
     new_by_key = {item.key: item for item in new.items}
-    result = PackDiff(old_pack=old.id, new_pack=new.id)
+    result = PackDiff(
+        old_pack=old.id,
+        new_pack=new.id,
+        old_status=str(old.status),
+        new_status=str(new.status),
+    )
 
     merged_away: set[str] = set()
     for item in new.items:
@@ -173,7 +198,26 @@ def diff_packs(old: Pack, new: Pack) -> PackDiff:
                     new=after.evidence_kind,
                 )
             )
+        old_p, new_p = before.provenance, after.provenance
+        if (old_p.confidence, old_p.source, before.status) != (
+            new_p.confidence,
+            new_p.source,
+            after.status,
+        ):
+            result.provenance.append(
+                ProvenanceChange(
+                    key=key,
+                    old_id=before.id,
+                    new_id=after.id,
+                    old_confidence=old_p.confidence,
+                    new_confidence=new_p.confidence,
+                    old_source=old_p.source,
+                    new_source=new_p.source,
+                    old_status=before.status,
+                    new_status=after.status,
+                )
+            )
     return result
 
 
-__all__ = ["PackDiff", "diff_packs"]
+__all__ = ["PackDiff", "ProvenanceChange", "diff_packs"]

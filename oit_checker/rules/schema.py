@@ -31,7 +31,8 @@ class PackStatus(StrEnum):
     RECONSTRUCTED = "reconstructed"
     """Rebuilt from agency pages and other public sources; see each item's provenance."""
     PROVISIONAL = "provisional"
-    """Partly guessed (some items unknown); use with care."""
+    """An expected list, not (yet) published by the scheme's owner, or partly guessed: every
+    report says so (``Pack.notice_th`` / ``notice_en`` give the wording)."""
 
 
 class Confidence(StrEnum):
@@ -94,6 +95,10 @@ class Element(_Strict):
     optional: bool = False
     applies_to: list[str] = Field(default_factory=list)
     """Agency types this element applies to (e.g. ``lao`` for อปท.); empty means all."""
+    required_after: Literal["first_half"] | None = None
+    """The element is due only once this part of the pack's fiscal year is over (the progress
+    of a plan-and-progress item is due after the first six months, ต.ค.–มี.ค.). Before that a
+    missing element is "not yet due" (a note), never a fail; optional elements ignore it."""
 
     @field_validator("id")
     @classmethod

@@ -85,8 +85,15 @@ def test_real_diff_2567_2568_pairs_items_by_key() -> None:
     assert renumbered.get("contact") == ("o04", "o03")
     merged = {m.new.key: {o.key for o in m.old} for m in d.merged}
     assert merged.get("structure_duties") == {"structure", "duties_powers"}
+    # Q&A moved into 2568 O3 (criteria-2026-12.md D-3), the plan and its six-month report
+    # into O6 (D-1)
+    assert merged.get("contact") == {"contact", "qa"}
+    assert merged.get("annual_plan_progress") == {
+        "annual_operation_plan",
+        "six_month_progress_report",
+    }
     removed = {r.key for r in d.removed}
-    assert "structure" not in removed and "duties_powers" not in removed
+    assert not removed & {"structure", "duties_powers", "contact", "qa", "annual_operation_plan"}
 
 
 def test_cli_list_and_show() -> None:

@@ -54,7 +54,12 @@ def test_uncertain_periods_of_the_criteria_notes_have_alternatives() -> None:
         (2567, "o27"): [TimeWindow.FISCAL_YEAR],  # No Gift report 2566/2567
         (2568, "o19"): [TimeWindow.FIRST_HALF],  # RTRDA 2567 vs later first half
         (2568, "o22"): [TimeWindow.FISCAL_YEAR],  # gift receipts 2567/2568
-        (2569, "o18"): [TimeWindow.PREVIOUS_FISCAL_YEAR],  # OVEC first half vs RTRDA 2568
+        # RTRDA 2568 (primary since criteria-2026-12.md D-13) vs OVEC first half
+        (2569, "o18"): [TimeWindow.FIRST_HALF],
+        # annual plan vs the 4-year plan อปท. often publish (criteria-2026-12.md D-19)
+        (2567, "o30"): [TimeWindow.MULTI_YEAR],
+        (2568, "o25"): [TimeWindow.MULTI_YEAR],
+        (2569, "o23"): [TimeWindow.MULTI_YEAR],
     }
     for (year, item_id), alternatives in expected.items():
         item = get_pack(year=year).item(item_id)
