@@ -309,6 +309,12 @@ class PackInfo(_Model):
     year: int
     status: str
     item_count: int
+    notice_th: str = ""
+    """The pack's own notice (e.g. an expected list not yet published by the NACC)."""
+    notice_en: str = ""
+    reason_th: str = ""
+    """Why the run uses this pack (the calendar default for the day, or the user's choice)."""
+    reason_en: str = ""
 
 
 class ScoreSummary(_Model):

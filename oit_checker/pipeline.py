@@ -38,6 +38,7 @@ from oit_checker.models import (
     Report,
     Resource,
 )
+from oit_checker.rules.default import choice_reason
 from oit_checker.rules.schema import Pack
 
 
@@ -115,7 +116,7 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
     results = assess(pack, candidates, site, today=options.today, on_item=on_item)
     report = Report(
         tool_version=__version__,
-        pack=pack_info(pack),
+        pack=pack_info(pack, options.today),
         site=result.start_url or options.crawl.start_url,
         started_at=started,
         finished_at=datetime.now(UTC),
@@ -219,13 +220,20 @@ async def read_item_images(options: ScanOptions, harvest: Harvest, pages: Sequen
     )
 
 
-def pack_info(pack: Pack) -> PackInfo:
+def pack_info(pack: Pack, today: date | None = None) -> PackInfo:
+    """The pack as reports show it: its notice and why the run uses it (see
+    :func:`oit_checker.rules.default.choice_reason`)."""
+    reason_th, reason_en = choice_reason(pack, today)
     return PackInfo(
         id=pack.id,
         scheme=pack.scheme,
         year=pack.year,
         status=str(pack.status),
         item_count=len(pack.items),
+        notice_th=pack.notice_th or "",
+        notice_en=pack.notice_en or "",
+        reason_th=reason_th,
+        reason_en=reason_en,
     )
 
 

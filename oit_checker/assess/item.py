@@ -48,6 +48,7 @@ from oit_checker.models import (
 )
 from oit_checker.problems import make
 from oit_checker.problems.assess import text, wrong_document
+from oit_checker.rules.default import run_date
 from oit_checker.rules.schema import Element, EvidenceKind, Item, ItemStatus, Pack, TimeWindow
 from oit_checker.thai.text import fold
 
@@ -93,7 +94,7 @@ def assess_item(
 ) -> ItemResult:
     """The verdict for one item from its candidate documents and what is known of the site."""
     applicable = [e for e in item.elements if not e.applies_to or site.agency_type in e.applies_to]
-    today = today or date.today()
+    today = today or run_date()
     # Elements not yet due on this day (Element.required_after) still count as evidence.
     not_due = [e for e in applicable if not e.optional and not asof.element_due(e, pack, today)]
     ctx = _Ctx(

@@ -48,6 +48,7 @@ from oit_checker.pipeline import (
     site_evidence,
 )
 from oit_checker.problems import make
+from oit_checker.problems.assess import NOTE_CODES
 from oit_checker.problems.assess import text as assess_text
 from oit_checker.problems.audit import text
 from oit_checker.rules.schema import Item, Pack
@@ -153,7 +154,10 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
                 for u in submitted.urls
             ]
             notes += [make("submission_note", item=item.id, note=n) for n in submitted.notes]
-            result = result.model_copy(update={"problems": [*result.problems, *notes]})
+            # the verdict's qualifying notes (checklist confidence, not yet due) stay last
+            findings = [p for p in result.problems if p.code not in NOTE_CODES]
+            qualifiers = [p for p in result.problems if p.code in NOTE_CODES]
+            result = result.model_copy(update={"problems": [*findings, *notes, *qualifiers]})
         items.append(_clean_via(result))
     scope = make(
         "audit_scope",
@@ -165,7 +169,7 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
     reachable = fetched.result.reachable
     report = Report(
         tool_version=__version__,
-        pack=pack_info(pack),
+        pack=pack_info(pack, options.today),
         site=site.site,
         started_at=started,
         finished_at=datetime.now(UTC),

@@ -80,7 +80,8 @@ class SiteScan:
 
 
 def pack_for(spec: str) -> Pack:
-    """The pack a row asks for: ``2568``, ``nacc-2568``, a pack file, or empty for the newest."""
+    """The pack a row asks for: ``2568``, ``nacc-2568``, a pack file, or empty for the calendar
+    default (:func:`oit_checker.rules.default.default_pack`)."""
     return _pack_for(spec.strip())
 
 

@@ -101,6 +101,18 @@ _MODES = {
 }
 
 
+def checklist_lines(report: Report) -> list[tuple[str, str]]:
+    """(Thai, English) lines every report shows under the checklist: the pack's own notice
+    (e.g. an expected list not yet published by the NACC) and why the run uses this pack."""
+    pack = report.pack
+    lines: list[tuple[str, str]] = []
+    if pack.notice_th or pack.notice_en:
+        lines.append((pack.notice_th, pack.notice_en))
+    if pack.reason_th or pack.reason_en:
+        lines.append((pack.reason_th, pack.reason_en))
+    return lines
+
+
 def mode_label(report: Report) -> tuple[str, str]:
     """How the report was made (Thai, English): a whole-site scan or an audit of submitted URLs."""
     return mode_name(str(report.settings.get("mode", "scan")))

@@ -28,6 +28,8 @@ COLUMNS = (
     "fix_th",
     "fix_en",
     "evidence_ocr",
+    "checklist",
+    "checklist_note",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,6 +38,8 @@ def render_csv(report: Report) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    checklist = f"{report.pack.id} ({report.pack.status})"
+    note = " · ".join(f"{th} / {en}" for th, en in c.checklist_lines(report))
     for item in c.items_in_order(report):
         row = (
             item.item_id,
@@ -53,6 +57,8 @@ def render_csv(report: Report) -> bytes:
             item.remediation_th,
             item.remediation_en,
             " ".join(e.url for e in item.evidence if e.read_via == "ocr"),
+            checklist,
+            note,
         )
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")

@@ -65,6 +65,7 @@ def render_html(report: Report) -> str:
         status_th=status_th,
         status_en=status_en,
         mode=c.mode_label(report),
+        checklist_lines=c.checklist_lines(report),
         official=report.pack.status == "official",
         items_in_order=c.items_in_order(report),
         items_worst_first=c.items_worst_first(report),

@@ -46,6 +46,8 @@ def render_junit(report: Report) -> bytes:
         ("site", report.site),
         ("pack", report.pack.id),
         ("pack_status", report.pack.status),
+        ("pack_notice", f"{report.pack.notice_th} / {report.pack.notice_en}"),
+        ("pack_reason", f"{report.pack.reason_th} / {report.pack.reason_en}"),
         ("score", c.score_text(report)),
         ("tool_version", report.tool_version),
     ):

@@ -47,6 +47,8 @@ def render_markdown(report: Report) -> str:
         f"- **เกณฑ์ / Checklist:** {md_escape(report.pack.id)}"
         f" ({md_escape(report.pack.scheme)} {report.pack.year}) — {status_th} / {status_en}"
     )
+    for line_th, line_en in c.checklist_lines(report):
+        lines.append(f"  - {md_escape(line_th)} / {md_escape(line_en)}")
     lines.append(
         f"- **ตรวจเมื่อ / Checked:** {c.thai_datetime(report.started_at)}"
         f" / {c.english_datetime(report.started_at)}"

@@ -46,6 +46,11 @@ def _header(report: Report) -> Panel:
     lines.append("\nเกณฑ์ / Checklist: ", style="bold")
     lines.append(f"{report.pack.id} ({report.pack.scheme} {report.pack.year}) — ")
     lines.append(f"{status_th} / {status_en}")
+    for line_th, line_en in c.checklist_lines(report):
+        lines.append(
+            f"\n  {line_th}", style="bold yellow" if line_th == report.pack.notice_th else ""
+        )
+        lines.append(f"\n  {line_en}", style="dim")
     mode_th, mode_en = c.mode_label(report)
     lines.append("\nวิธีตรวจ / Mode: ", style="bold")
     lines.append(f"{mode_th} / {mode_en}")

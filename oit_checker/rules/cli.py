@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from oit_checker.errors import OitCheckerError, UsageError
+from oit_checker.rules.default import DefaultPack, default_pack
 from oit_checker.rules.diff import PackDiff, diff_packs
 from oit_checker.rules.export_schema import schema_json, schema_path, write_schema
 from oit_checker.rules.loader import (
@@ -63,9 +64,10 @@ def list_packs() -> None:
     """แสดงชุดเกณฑ์ที่มี / List the bundled rule packs."""
     infos = available_packs()
     try:
-        default_id: str | None = get_pack().id
+        chosen: DefaultPack | None = default_pack()
     except RulePackError:
-        default_id = None
+        chosen = None
+    default_id = chosen.info.id if chosen is not None else None
     table = Table(title="ชุดเกณฑ์ OIT / OIT rule packs")
     for column in ("ชุดเกณฑ์ / pack", "ปี / year", "สถานะ / status", "ข้อ / items", "ครบ / complete"):
         table.add_column(column)
@@ -83,7 +85,13 @@ def list_packs() -> None:
             str(info.items),
             "ครบ / yes" if info.complete else "ไม่ครบ / no",
         )
-    _console().print(table)
+    console = _console()
+    console.print(table)
+    if chosen is not None:
+        console.print(
+            f"ค่าเริ่มต้น / default: {chosen.info.id} — {chosen.reason_th}\n{chosen.reason_en}",
+            markup=False,
+        )
 
 
 @rules_app.command("show")

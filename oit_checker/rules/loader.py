@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -115,43 +116,36 @@ def available_packs(directory: Path | None = None) -> list[PackInfo]:
     return sorted(infos, key=lambda i: (i.scheme or "", i.year or 0, i.path.name))
 
 
-def get_pack(year: int | None = None, pack_file: Path | None = None, scheme: str = "nacc") -> Pack:
+def get_pack(
+    year: int | None = None,
+    pack_file: Path | None = None,
+    scheme: str = "nacc",
+    today: date | None = None,
+) -> Pack:
     """The pack to use for a run.
 
     ``pack_file`` (a user's own pack) wins; else the bundled pack of ``scheme`` and ``year``;
-    else the newest bundled pack of ``scheme`` whose items are all defined.
+    else the calendar default for ``today`` (:func:`oit_checker.rules.default.default_pack`:
+    from 1 October of พ.ศ. N−1 on, the best pack of ITA N).
     """
     if pack_file is not None:
         return load_pack(pack_file)
+    if year is None:
+        from oit_checker.rules.default import default_pack
+
+        return load_pack(default_pack(today, scheme=scheme).info.path)
     infos = [i for i in available_packs() if i.error is None and i.scheme == scheme]
-    if year is not None:
-        matching = [i for i in infos if i.year == year]
-        if not matching:
-            years = ", ".join(str(i.year) for i in infos) or "none"
-            raise RulePackError(
-                [
-                    f"ไม่มีชุดเกณฑ์ {scheme} ปี {year} (ที่มี: {years}) /"
-                    f" no {scheme} rule pack for {year} (available: {years})"
-                ]
-            )
-        best = min(matching, key=lambda i: _STATUS_RANK.get(i.status or PackStatus.PROVISIONAL, 9))
-        return load_pack(best.path)
-    complete = [i for i in infos if i.complete]
-    if not complete:
-        broken = [i for i in available_packs() if i.error is not None]
-        detail = "; ".join(f"{i.path.name}: {i.error}" for i in broken)
+    matching = [i for i in infos if i.year == year]
+    if not matching:
+        years = ", ".join(str(i.year) for i in infos) or "none"
         raise RulePackError(
             [
-                f"ไม่มีชุดเกณฑ์ {scheme} ที่กำหนดครบทุกข้อ ให้ระบุ --year หรือ --pack /"
-                f" no complete {scheme} rule pack in {pack_dir()}; use --year or --pack"
-                + (f" ({detail})" if detail else "")
+                f"ไม่มีชุดเกณฑ์ {scheme} ปี {year} (ที่มี: {years}) /"
+                f" no {scheme} rule pack for {year} (available: {years})"
             ]
         )
-    newest = max(
-        complete,
-        key=lambda i: (i.year or 0, -_STATUS_RANK.get(i.status or PackStatus.PROVISIONAL, 9)),
-    )
-    return load_pack(newest.path)
+    best = min(matching, key=lambda i: _STATUS_RANK.get(i.status or PackStatus.PROVISIONAL, 9))
+    return load_pack(best.path)
 
 
 # --------------------------------------------------------------------------- item ids

@@ -271,6 +271,12 @@ class Pack(_Strict):
     title_en: str
     sources: list[Source] = Field(default_factory=list)
     notes: str | None = None
+    notice_th: str | None = None
+    """Shown at the top of every report made with this pack, Thai first (e.g. "รายการที่คาดว่า
+    จะใช้ ยังไม่ประกาศโดยสำนักงาน ป.ป.ช." for an expected list carried forward from last year)."""
+    notice_en: str | None = None
+    carried_forward_from: str | None = None
+    """Id of the pack whose list this one repeats with its own periods (an expected list)."""
     recognizers: dict[str, SharedRecognizer] = Field(default_factory=dict)
     """The pack's own shared recognisers (``use: [name]``); the bundled ones of
     ``rules/shared/recognizers.yaml`` are added when the pack is validated, the pack's own win
@@ -301,6 +307,12 @@ class Pack(_Strict):
                     )
         if problems:
             raise ValueError("\n".join(problems))
+        return self
+
+    @model_validator(mode="after")
+    def _notice_in_both_languages(self) -> Pack:
+        if bool(self.notice_th) != bool(self.notice_en):
+            raise ValueError("notice_th and notice_en go together (reports are Thai and English)")
         return self
 
     @model_validator(mode="after")

@@ -49,6 +49,8 @@ def _audit(demo: FixtureServer, tmp: Path, history: Path, *extra: str) -> str:
         str(submission),
         "--site",
         demo.url,
+        "--year",  # the CSV submission has no year; it is the demo's 2567 list
+        "2567",
         "--allow-private",
         "--interval",
         "0",

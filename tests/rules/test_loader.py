@@ -10,7 +10,6 @@ import pytest
 
 from oit_checker.errors import UsageError
 from oit_checker.rules import RulePackError, get_pack, load_pack, pack_dir, resolve_item_id
-from oit_checker.rules.loader import available_packs
 from tests.rules.conftest import minimal_item, minimal_pack
 
 
@@ -150,12 +149,6 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_pack_dir_is_the_checkout_rules_folder() -> None:
     assert pack_dir() == Path(__file__).resolve().parents[2] / "rules"
     assert (pack_dir() / "nacc-2567.yaml").is_file()
-
-
-def test_default_pack_is_newest_complete_pack() -> None:
-    infos = [i for i in available_packs() if i.error is None and i.scheme == "nacc"]
-    complete_years = [i.year for i in infos if i.complete]
-    assert get_pack().year == max(y for y in complete_years if y is not None)
 
 
 def test_year_picks_that_pack_and_unknown_year_is_a_clear_error() -> None:
