@@ -27,9 +27,9 @@ COLUMNS = (
     "evidence_urls",
     "fix_th",
     "fix_en",
-    "evidence_ocr",
     "checklist",
     "checklist_note",
+    "evidence_ocr",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,9 +56,9 @@ def render_csv(report: Report) -> bytes:
             " ".join(e.url for e in item.evidence),
             item.remediation_th,
             item.remediation_en,
-            " ".join(e.url for e in item.evidence if e.read_via == "ocr"),
             checklist,
             note,
+            " ".join(e.url for e in item.evidence if e.read_via == "ocr"),
         )
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
