@@ -175,3 +175,35 @@ def test_metrics_precision_recall_and_false_alarms() -> None:
 def test_unknown_site_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         evaluate(DEFAULT_TRUTH, DEFAULT_SITES, only=["no-such-site"])
+
+
+def _digests(root: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_cms_corpus_is_rebuilt_byte_for_byte_and_its_committed_pages_are_current(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(CMS.sites.parent.parent))
+    from fixtures import build_cms
+
+    build_cms.build(sites_dir=tmp_path / "a")
+    build_cms.build(sites_dir=tmp_path / "b")
+    first, second = _digests(tmp_path / "a"), _digests(tmp_path / "b")
+    assert first == second
+    binaries = {k for k in first if k.endswith((".pdf", ".xlsx", ".png", ".jpg"))}
+    assert len(binaries) > 100
+    committed = _digests(CMS.sites)
+    pages = {
+        k: v for k, v in first.items() if k not in binaries and not k.endswith(".corpus-stamp")
+    }
+    stale = sorted(k for k, v in pages.items() if committed.get(k) != v)
+    assert stale == [], "run .venv/bin/python fixtures/build_cms.py and commit the pages"
