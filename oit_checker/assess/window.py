@@ -17,6 +17,7 @@ from oit_checker.assess.recognize import Source
 from oit_checker.assess.stated import (
     is_filing_page,
     is_multi_year,
+    link_labels,
     stated_periods,
     statements,
     year_statement,
@@ -136,15 +137,28 @@ def _stated_year(read: _Read, required: int) -> WindowResult | None:
     """The verdict from the one-year periods the documents state on their covers, or None
     when none states one (then the dates in their text and the links decide)."""
     said: list[DateMention] = []
+    stating: set[int] = set()
     for statement in statements([source for source, _period, _found in read]):
         first = next((m for m in statement.periods if year_statement(m) is not None), None)
         if first is not None:
             said.append(first)
+            stating.add(id(statement.source))
     if not said:
         return None
     hit = next((m for m in said if m.fiscal_year == required), None)
     if hit is not None:
         return WindowResult(ok=True, date_read=hit.source)
+    # The documents that state nothing (posts of a news list, a page of dated entries) still
+    # speak by the dates in their own text; the texts of their links do not.
+    rest = [
+        (source, period, [m for m in found if not any(m.source in t for t in link_labels(source))])
+        for source, period, found in read
+        if id(source) not in stating
+    ]
+    if rest:
+        unsaid = _year(rest, required)
+        if unsaid.ok:
+            return unsaid
     found_year, _n = Counter(m.fiscal_year for m in said).most_common(1)[0]
     source = next(m.source for m in said if m.fiscal_year == found_year)
     params: dict[str, Any] = {"found": found_year, "required": required}
@@ -163,12 +177,16 @@ def _year(read: _Read, required: int) -> WindowResult:
     strong: list[DateMention] = []
     weak: list[DateMention] = []
     metadata: list[DateMention] = []
-    for _source, period, found in read:
+    labelled: list[DateMention] = []
+    for entry, period, found in read:
+        labels = link_labels(entry)
         for m in found:
             if m.fiscal_year is None:
                 continue
             if m.source.startswith(_FILE_DATES):
                 metadata.append(m)
+            elif labels and any(m.source in t for t in labels):
+                labelled.append(m)  # what a link says of the file it leads to: a hint
             elif m is period or m.role in (DateRole.FISCAL_YEAR, DateRole.PERIOD):
                 strong.append(m)
             else:
@@ -176,7 +194,7 @@ def _year(read: _Read, required: int) -> WindowResult:
     # The period a document names decides; other dates (an issue date just after the year
     # ended, a date quoted in the text) count only when it names none. A file's creation date
     # says when it was typed or scanned, never the period it covers: it can confirm, not fail.
-    pool = strong or weak
+    pool = strong or weak or labelled
     # A file's dates confirm only a document that names no period at all: an annual report
     # is typed in the year after the one it covers.
     hit = next((m for m in (pool or metadata) if m.fiscal_year == required), None)

@@ -172,3 +172,19 @@ def test_a_multi_year_plan_is_judged_by_the_years_it_states(
     )
     result = item(scan_site(tmp_path, files, year=2569, today=date(2026, 5, 15)), "o05")
     assert result.verdict is verdict, (result.verdict, codes(result))
+
+
+def test_a_news_page_is_dated_by_its_posts_not_by_a_years_name_in_a_link(tmp_path: Path) -> None:
+    # The news list names a report "ประจำปี 2567" in one post's link; its posts are dated in
+    # FY2568 (their dates sit beside the links, the page's own text).
+    rows = [
+        ("news.php?id=121", "อบต.จัดกิจกรรมวันเด็กแห่งชาติ", "11 มกราคม 2568"),
+        ("news.php?id=120", "ประชาสัมพันธ์การชำระภาษีที่ดินและสิ่งปลูกสร้าง", "3 กุมภาพันธ์ 2568"),
+        ("news.php?id=118", "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี 2567", "30 ตุลาคม 2567"),
+    ]
+    items = "".join(f"<li><a href='/{h}'>{t}</a> — {d}</li>" for h, t, d in rows)
+    news = cms_page("ข่าวประชาสัมพันธ์", f"<ul>{items}</ul>")
+    index = cms_page("หน้าแรก", "<ul><li><a href='/news.html'>O4 ข่าวประชาสัมพันธ์</a></li></ul>")
+    files: dict[str, str | bytes] = {"index.html": index, "news.html": news}
+    result = item(scan_site(tmp_path, files, year=2568, today=TODAY), "o04")
+    assert result.verdict is Verdict.PASS, (result.verdict, codes(result))
