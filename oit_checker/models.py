@@ -248,6 +248,9 @@ class Candidate(_Model):
     signals: list[Signal] = Field(default_factory=list)
     via_hub: str | None = None
     """URL of the ITA hub page whose row pointed here, if any."""
+    labelled_as: str | None = None
+    """The hub row's label when its code names another item of the pack (e.g. a 2568-style
+    row "O11 ข้อมูลสถิติการให้บริการ" judged for 2569 O10 by its title and content)."""
 
 
 # --------------------------------------------------------------------------- assess / report

@@ -133,7 +133,8 @@ def assess_item(
                 outcomes.append(_judge(ctx, channel, [], [], []))
         outcome = _pick(outcomes) if outcomes else _nothing_found(ctx)
     outcome = _dependencies(ctx, outcome, results_so_far)
-    return annotate(_result(ctx, outcome, ranked), item_notes(item, pack, today, not_due))
+    result = _result(ctx, outcome, ranked)
+    return annotate(result, item_notes(item, pack, today, not_due, result))
 
 
 # --------------------------------------------------------------------------- groups

@@ -55,6 +55,9 @@ class _Target:
     via_hub: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     """item id → the hub/anchor label that pointed here (for the mismatch explanation)."""
+    relabelled: dict[str, str] = field(default_factory=dict)
+    """item id → the hub row label whose code names another item of this pack (a row kept
+    from another year's numbering, judged for this item by its title)."""
 
 
 class Matcher:
@@ -147,6 +150,7 @@ class Matcher:
                         score=score,
                         signals=signals,
                         via_hub=target.via_hub.get(item_id),
+                        labelled_as=target.relabelled.get(item_id),
                     )
                 )
         for item_id, candidates in result.items():
@@ -183,6 +187,7 @@ class Matcher:
                 detail += (
                     f" (its code {row.code} is {row.code_item} in this pack; the label decides)"
                 )
+                target.relabelled.setdefault(row.item_id, row.label[:120])
         else:
             weight = w.HUB_CODE_ONLY
             detail = f'hub row "{label}" on {hub.url} (by its code only)'

@@ -113,6 +113,8 @@ class PackIndex:
             s = item.signals
             self._add(item.id, PhraseKind.TITLE, [item.title_th])
             self._add(item.id, PhraseKind.LABEL, s.labels)
+            # another year's title for the same content (a 2568-style heading on a 2569 page)
+            self._add(item.id, PhraseKind.LABEL, [o.title_th for o in item.other_year_labels])
             self._add(item.id, PhraseKind.MISSPELLING, s.misspellings)
             self._add(item.id, PhraseKind.SYNONYM, s.synonyms)
             self._add(item.id, PhraseKind.ALIAS, [a for a in item.aliases if not find_codes(a)])

@@ -163,6 +163,13 @@ register(
         "As of {as_of_en}, not yet due: {elements_en} (required after {due_en}).",
     ),
     ProblemSpec(
+        "labelled_other_year",
+        "หน้าเว็บกำกับเป็น {label_code} ({year_label}: {title_th})"
+        " จึงตรวจเป็นข้อ {item_code} ของปี {year} ตามชื่อและเนื้อหา",
+        "Labelled {label_code} ({year_label_en}: {title_en}); judged for {item_code} of {year} by its"
+        " title and content.",
+    ),
+    ProblemSpec(
         "checklist_low_confidence",
         "ความเชื่อมั่นของเกณฑ์ข้อนี้: ต่ำ (สร้างจากการอนุมาน ยังไม่พบคู่มือทางการ ผลเป็นแนวทาง)",
         "Checklist confidence for this item: low (inferred, no official text found; treat the"
@@ -176,7 +183,9 @@ register(
     ),
 )
 
-NOTE_CODES = frozenset({"not_yet_due", "element_not_yet_due", "checklist_low_confidence"})
+NOTE_CODES = frozenset(
+    {"not_yet_due", "element_not_yet_due", "checklist_low_confidence", "labelled_other_year"}
+)
 """Codes that are notes on a verdict, not findings: every report shows them next to the item's
 reason (see ``oit_checker.report._common.reason_th``)."""
 

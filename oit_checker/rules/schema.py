@@ -160,6 +160,34 @@ class Remediation(_Strict):
     en: str
 
 
+class OtherYearLabel(_Strict):
+    """How another year's list numbers and names this item's content (criteria-2026-12.md D-17:
+    an assessed agency's 2569 section first carried the 2568 list, 2568 numbers and titles with
+    2569 dates). The title is read as a label of this item, so a hub row "O11 ข้อมูลสถิติการให้
+    บริการ" on a 2569 page is judged for 2569 O10 by its title and content, and the report says
+    how it was labelled."""
+
+    year: int
+    """The assessment year (พ.ศ.) of that list."""
+    code: str
+    """The item's code in that list, as sites write it (``O11``)."""
+    title_th: str
+    """The item's title in that list."""
+    title_en: str
+    """What it means, in a few English words (``service statistics``)."""
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not re.fullmatch(r"[Oo]\d{1,2}", value):
+            raise ValueError(f"other-year code must look like O11, got {value!r}")
+        return value
+
+    @property
+    def number(self) -> int:
+        return int(self.code[1:])
+
+
 class Item(_Strict):
     id: str
     """Zero-padded id, ``o01``–``o43``."""
@@ -171,6 +199,8 @@ class Item(_Strict):
     status: ItemStatus = ItemStatus.DEFINED
     aliases: list[str] = Field(default_factory=list)
     """Extra codes sites use for this item beyond the automatic ones (O1, o01, 01, 001, OIT1…)."""
+    other_year_labels: list[OtherYearLabel] = Field(default_factory=list)
+    """Codes and titles another year's list gives this item's content (see OtherYearLabel)."""
     title_th: str
     title_en: str
     indicator: str
