@@ -166,8 +166,8 @@ register(
         "labelled_other_year",
         "หน้าเว็บกำกับเป็น {label_code} ({year_label}: {title_th})"
         " จึงตรวจเป็นข้อ {item_code} ของปี {year} ตามชื่อและเนื้อหา",
-        "Labelled {label_code} ({year_label_en}: {title_en}); judged for {item_code} of {year} by its"
-        " title and content.",
+        "Labelled {label_code} ({year_label_en}: {title_en}); judged for {item_code} of {year}"
+        " by its title and content.",
     ),
     ProblemSpec(
         "checklist_low_confidence",
