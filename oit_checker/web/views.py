@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import suppress
 from pathlib import Path
@@ -55,6 +56,8 @@ DOWNLOADS = {
     "junit": "application/xml",
 }
 BATCH_FILES = {"batch-summary.csv", "batch-summary.html"}
+_SITE_ID = re.compile(r"[0-9a-z][0-9a-z-]{0,120}")
+"""A batch site id (``00001-abc-go-th-83f8d734``): no dots, no slashes."""
 _EVENT_POLL_S = 0.5
 _KEEPALIVE_S = 15.0
 
@@ -236,18 +239,45 @@ async def again_job(request: Request, job_id: int) -> Response:
 
 @router.get("/jobs/{job_id}/files/{name}")
 async def batch_file(request: Request, job_id: int, name: str) -> Response:
-    svc = services(request)
-    job = _job(svc, job_id)
-    if job.kind is not JobKind.BATCH or name not in BATCH_FILES:
+    """The batch summary (CSV, HTML)."""
+    if name not in BATCH_FILES:
         raise HTTPException(404)
-    path = Path(job.input["output"]) / name
+    return _batch_file(_batch_output(request, job_id) / name)
+
+
+@router.get("/jobs/{job_id}/files/{site_id}/{name}")
+async def batch_site_file(request: Request, job_id: int, site_id: str, name: str) -> Response:
+    """One agency's report files, as the summary links them (``<site id>/oit-report.html``)."""
+    if not _SITE_ID.fullmatch(site_id) or name not in FILE_NAMES.values():
+        raise HTTPException(404)
+    return _batch_file(_batch_output(request, job_id) / site_id / name)
+
+
+def _batch_output(request: Request, job_id: int) -> Path:
+    job = _job(services(request), job_id)
+    if job.kind is not JobKind.BATCH:
+        raise HTTPException(404)
+    return Path(job.input["output"])
+
+
+_FILE_TYPES = {
+    ".csv": "text/csv; charset=utf-8",
+    ".json": "application/json",
+    ".md": "text/markdown; charset=utf-8",
+    ".xml": "application/xml",
+}
+
+
+def _batch_file(path: Path) -> Response:
     if not path.is_file():
         raise HTTPException(404)
-    if name.endswith(".csv"):
-        return FileResponse(path, media_type="text/csv; charset=utf-8", filename=name)
-    return FileResponse(
-        path, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": REPORT_CSP}
-    )
+    if path.suffix == ".html":
+        return FileResponse(
+            path,
+            media_type="text/html; charset=utf-8",
+            headers={"Content-Security-Policy": REPORT_CSP},
+        )
+    return FileResponse(path, media_type=_FILE_TYPES[path.suffix], filename=path.name)
 
 
 # --------------------------------------------------------------------------- reports
