@@ -16,9 +16,9 @@ from pydantic import BaseModel, Field
 
 from oit_checker.report import render
 from oit_checker.web.app import services
+from oit_checker.web.downloads import report_response
 from oit_checker.web.jobs import Job
 from oit_checker.web.submit import Upload, start_audit, start_scan
-from oit_checker.web.views import report_response
 
 router = APIRouter(prefix="/api", tags=["api"])
 

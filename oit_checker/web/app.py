@@ -76,9 +76,10 @@ def create_app(settings: ServeSettings, token: str | None = None) -> Any:
     static = resources.files("oit_checker.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
-    from oit_checker.web import api, views
+    from oit_checker.web import api, downloads, views
 
     app.include_router(views.router)
+    app.include_router(downloads.router)
     app.include_router(api.router)
 
     @app.exception_handler(BodyTooLarge)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 from collections.abc import AsyncIterator
 from contextlib import suppress
 from pathlib import Path
@@ -13,7 +12,6 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import (
-    FileResponse,
     HTMLResponse,
     RedirectResponse,
     Response,
@@ -22,7 +20,6 @@ from fastapi.responses import (
 from starlette.datastructures import FormData, UploadFile
 
 from oit_checker.errors import UsageError
-from oit_checker.report import FILE_NAMES, render
 from oit_checker.store.diff import change_groups, diff_reports
 from oit_checker.store.history import site_key
 from oit_checker.web.app import Services, services
@@ -32,7 +29,6 @@ from oit_checker.web.pages import login_page, render_page
 from oit_checker.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
-    REPORT_CSP,
     SESSION_COOKIE,
     new_csrf,
     same,
@@ -49,15 +45,6 @@ from oit_checker.web.submit import (
 )
 
 router = APIRouter(include_in_schema=False)
-DOWNLOADS = {
-    "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-    "junit": "application/xml",
-}
-BATCH_FILES = {"batch-summary.csv", "batch-summary.html"}
-_SITE_ID = re.compile(r"[0-9a-z][0-9a-z-]{0,120}")
-"""A batch site id (``00001-abc-go-th-83f8d734``): no dots, no slashes."""
 _EVENT_POLL_S = 0.5
 _KEEPALIVE_S = 15.0
 
@@ -237,75 +224,6 @@ async def again_job(request: Request, job_id: int) -> Response:
     return RedirectResponse(f"/jobs/{new_id}", status_code=303)
 
 
-@router.get("/jobs/{job_id}/files/{name}")
-async def batch_file(request: Request, job_id: int, name: str) -> Response:
-    """The batch summary (CSV, HTML)."""
-    if name not in BATCH_FILES:
-        raise HTTPException(404)
-    return _batch_file(_batch_output(request, job_id) / name)
-
-
-@router.get("/jobs/{job_id}/files/{site_id}/{name}")
-async def batch_site_file(request: Request, job_id: int, site_id: str, name: str) -> Response:
-    """One agency's report files, as the summary links them (``<site id>/oit-report.html``)."""
-    if not _SITE_ID.fullmatch(site_id) or name not in FILE_NAMES.values():
-        raise HTTPException(404)
-    return _batch_file(_batch_output(request, job_id) / site_id / name)
-
-
-def _batch_output(request: Request, job_id: int) -> Path:
-    job = _job(services(request), job_id)
-    if job.kind is not JobKind.BATCH:
-        raise HTTPException(404)
-    return Path(job.input["output"])
-
-
-_FILE_TYPES = {
-    ".csv": "text/csv; charset=utf-8",
-    ".json": "application/json",
-    ".md": "text/markdown; charset=utf-8",
-    ".xml": "application/xml",
-}
-
-
-def _batch_file(path: Path) -> Response:
-    if not path.is_file():
-        raise HTTPException(404)
-    if path.suffix == ".html":
-        return FileResponse(
-            path,
-            media_type="text/html; charset=utf-8",
-            headers={"Content-Security-Policy": REPORT_CSP},
-        )
-    return FileResponse(path, media_type=_FILE_TYPES[path.suffix], filename=path.name)
-
-
-# --------------------------------------------------------------------------- reports
-
-
-def report_response(svc: Services, run_id: int, fmt: str) -> Response:
-    try:
-        report = svc.history.get(run_id)
-    except UsageError as exc:
-        raise HTTPException(404, "no such run") from exc
-    if fmt == "html":
-        body = render(report, "html")
-        return HTMLResponse(body, headers={"Content-Security-Policy": REPORT_CSP})
-    if fmt not in DOWNLOADS:
-        raise HTTPException(404)
-    name = FILE_NAMES[fmt].replace("oit-report", f"oit-report-{run_id}")
-    return Response(
-        render(report, fmt),
-        media_type=DOWNLOADS[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
-
-
-@router.get("/runs/{run_id}/report.{fmt}")
-async def run_report(request: Request, run_id: int, fmt: str) -> Response:
-    return await asyncio.to_thread(report_response, services(request), run_id, fmt)
-
-
 # --------------------------------------------------------------------------- history
 
 
@@ -411,7 +329,9 @@ async def login_form(request: Request) -> Response:
     csrf, fresh = _csrf_of(request)
     response = HTMLResponse(login_page(error="", csrf=csrf))
     if fresh:
-        response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        response.set_cookie(
+            CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=_https(request)
+        )
     return response
 
 

@@ -3,7 +3,7 @@ pastes a URL, watches the progress, reads and prints the report, uploads an Exce
 sees the history chart, cancels a scan. Every page stays inert when a crawled site is hostile.
 
 The screenshots of the README (``docs/serve-*.png``) are written by these tests when
-``OIT_SCREENSHOTS`` names a folder.
+``OIT_SCREENSHOTS`` names a folder (``OIT_SCREENSHOTS=docs pytest tests/web/test_browser.py``).
 """
 
 from __future__ import annotations
@@ -79,9 +79,14 @@ def _page(browser: Any, serve: Serve, **context: Any) -> tuple[Any, Watch]:
 
 
 def _shot(page: Any, name: str) -> None:
+    """A README screenshot (when ``OIT_SCREENSHOTS`` is set), reduced to 64 colours."""
     if SHOTS:
+        from PIL import Image
+
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS) / name), full_page=False)
+        image = Image.open(io.BytesIO(page.screenshot(full_page=False)))
+        small = image.convert("RGB").quantize(colors=64)
+        small.save(Path(SHOTS) / name, optimize=True)
 
 
 _PROGRESS = """() => {
@@ -103,6 +108,7 @@ def test_paste_watch_read_print(browser: Any, serve: Serve, slow_site: FixtureSe
         page.goto(serve.url + "/")
         assert "เริ่มตรวจ" in page.inner_text("#scan-form")
         page.fill("#url", slow_site.url)
+        _shot(page, "serve-start.png")
         page.click("#scan-form button[type=submit]")
         page.wait_for_url(re.compile(r"/jobs/\d+$"))
         seen: list[str] = []
@@ -154,7 +160,6 @@ def test_upload_an_excel_submission(
     page, watch = _page(browser, serve)
     try:
         page.goto(serve.url + "/audits")
-        _shot(page, "serve-audit.png")
         page.set_input_files("#submission", str(path))
         page.fill("#site", demo_site.url)
         page.select_option("#year", "2567")
