@@ -55,7 +55,7 @@ class Serve:
         data.mkdir(parents=True, exist_ok=True)
         self.config = data.parent / f"{data.name}.toml"
         self.config.write_text(config, encoding="utf-8")
-        self.process: subprocess.Popen[str] | None = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
@@ -68,19 +68,23 @@ class Serve:
             "--no-ocr", *self.args,
         ]  # fmt: skip
 
+    @property
+    def log(self) -> Path:
+        """The server's output (a file: a pipe nobody reads would block the server)."""
+        return self.data.parent / f"{self.data.name}-serve.log"
+
+    def log_tail(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:] if self.log.exists() else ""
+
     def start(self) -> Serve:
-        self.process = subprocess.Popen(
-            self.command(),
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        with self.log.open("a") as out:
+            self.process = subprocess.Popen(
+                self.command(), env=self.env, stdout=out, stderr=subprocess.STDOUT
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                out = self.process.stdout.read() if self.process.stdout else ""
-                raise RuntimeError(f"serve exited {self.process.returncode}: {out}")
+                raise RuntimeError(f"serve exited {self.process.returncode}: {self.log_tail()}")
             try:
                 httpx.get(f"{self.url}/static/app.css", timeout=1)
                 return self
@@ -98,8 +102,6 @@ class Serve:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
-        if self.process.stdout:
-            self.process.stdout.close()
         self.process = None
 
     def restart(self) -> Serve:

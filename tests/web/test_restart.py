@@ -40,9 +40,10 @@ def test_restart_mid_scan_loses_nothing(tmp_path_factory: pytest.TempPathFactory
                 runs = client.get("/api/runs").json()
                 assert finished["run_id"] in [r["id"] for r in runs]
                 interrupted = client.get(f"/api/scans/{running}").json()
-                assert interrupted["status"] == "interrupted"
+                assert interrupted["status"] == "interrupted", (interrupted, server.log_tail())
                 assert interrupted["progress"]["pages"] >= 1  # where it was is kept
-                assert wait_job(client, queued)["status"] == "done"
+                after = wait_job(client, queued)
+                assert after["status"] == "done", (after, server.log_tail())
 
                 page = client.get(f"/jobs/{running}")
                 assert "ถูกขัดจังหวะ" in page.text and "ตรวจอีกครั้ง" in page.text
