@@ -9,7 +9,8 @@ from functools import cache
 from pathlib import Path
 
 from oit_checker.errors import OitCheckerError
-from oit_checker.rules.loader import available_packs, get_pack
+from oit_checker.rules.default import DefaultPack, default_pack
+from oit_checker.rules.loader import available_packs
 from oit_checker.web.jobs import JobKind, JobStore
 from oit_checker.web.runner import JobRunner
 from oit_checker.web.settings import ServeSettings
@@ -38,10 +39,9 @@ def pack_years() -> tuple[int, ...]:
     return tuple(sorted(years, reverse=True))
 
 
-@cache
-def default_year() -> int:
-    """The checklist year a run uses when none is chosen (the pack ``get_pack()`` picks)."""
-    return get_pack().year
+def calendar_default() -> DefaultPack:
+    """The calendar default checklist, and why (asked each time: it moves on 1 October)."""
+    return default_pack()
 
 
 def check_year(year: int | None) -> int | None:
@@ -72,7 +72,8 @@ def start_scan(
     store: JobStore, runner: JobRunner, settings: ServeSettings, site: str, year: int | None
 ) -> int:
     url = check_site(site, settings)
-    job_id = store.add(JobKind.SCAN, url, check_year(year))
+    chosen = check_year(year) if year is not None else calendar_default().info.year
+    job_id = store.add(JobKind.SCAN, url, chosen)
     runner.submit(job_id)
     return job_id
 

@@ -37,7 +37,7 @@ from oit_checker.web.security import (
 from oit_checker.web.submit import (
     Refused,
     Upload,
-    default_year,
+    calendar_default,
     pack_years,
     start_audit,
     start_batch,
@@ -131,7 +131,7 @@ async def index(request: Request) -> Response:
         "index.html.j2",
         title="ตรวจเว็บไซต์ / Check a website",
         years=pack_years(),
-        default_year=default_year(),
+        calendar_default=calendar_default(),
         jobs=svc.store.recent(limit=20),
         waiting=svc.runner.waiting(),
     )
@@ -281,7 +281,7 @@ async def audit_form(request: Request) -> Response:
         "audit.html.j2",
         title="ตรวจรายการที่หน่วยงานส่ง / Audit a submission",
         years=pack_years(),
-        default_year=default_year(),
+        calendar_default=calendar_default(),
         jobs=svc.store.recent(limit=20, kind=JobKind.AUDIT),
         limit_mb=svc.settings.max_upload_bytes // 2**20,
     )
@@ -306,7 +306,7 @@ async def batch_form(request: Request) -> Response:
         "batch.html.j2",
         title="ตรวจหลายหน่วยงาน / Batch",
         years=pack_years(),
-        default_year=default_year(),
+        calendar_default=calendar_default(),
         jobs=svc.store.recent(limit=20, kind=JobKind.BATCH),
         limit_mb=svc.settings.max_upload_bytes // 2**20,
     )
