@@ -31,6 +31,7 @@ from oit_checker.assess.images import image_sources
 from oit_checker.assess.listing import list_documents
 from oit_checker.assess.naming import named_documents, without_naming
 from oit_checker.assess.notes import annotate, item_notes
+from oit_checker.assess.persons import person_problems
 from oit_checker.assess.recognize import Source, mentions_item, recognize
 from oit_checker.assess.site import SiteEvidence, same_site
 from oit_checker.extract import read_dates
@@ -373,6 +374,9 @@ def _judge(
         params = _missing_params(missing)
         hard.append(make("missing_elements", **params))
         fixes.append(("fix_missing_elements", params))
+    for problem, fix in person_problems(item, ctx.required + ctx.optional, pool, ctx.site):
+        hard.append(problem)
+        fixes.append(fix)
     if win is not None and win.problems:
         hard.extend(win.problems)
         fixes.extend(win.fix)
@@ -433,14 +437,29 @@ def _judge(
                             candidates=group)  # fmt: skip
         if read_from and (
             all(s.ocr for s in read_from)
-            or any(s.ocr and s.doc is not None and s.doc.kind is DocKind.IMAGE for s in read_from)
-        ):  # OCR of a picture misses words: what it did not find may still be there
+            or (not wrong and any(_read_page_image(s) for s in read_from))
+        ):  # OCR of a picture of text misses words: what it did not find may still be there
             ocr = make("ocr_only", read_from[0].url)
             return _Outcome(Verdict.REVIEW, 0.5, [ocr, *hard], evidence, missing, fixes,
                             candidates=group)  # fmt: skip
         confidence = 0.75 if missing and not wrong and not (win and win.problems) else 0.9
         return _Outcome(Verdict.FAIL, confidence, hard, evidence, missing, fixes, candidates=group)
     return _Outcome(Verdict.REVIEW, 0.5, review, evidence, missing, fixes, candidates=group)
+
+
+_PAGE_IMAGE_CHARS = 80
+"""OCR text from a picture at least this long: a chart, a board or a notice (a photo with a
+name written on it is not where missing data hides)."""
+
+
+def _read_page_image(source: Source) -> bool:
+    doc = source.doc
+    return (
+        source.ocr
+        and doc is not None
+        and doc.kind is DocKind.IMAGE
+        and len(source.text.strip()) >= _PAGE_IMAGE_CHARS
+    )
 
 
 def _from_issues(issues: list[Issue], group: list[Candidate]) -> _Outcome:

@@ -34,9 +34,10 @@ _CHROME_TOKEN = re.compile(
 )
 _NOT_CHROME_TOKEN = re.compile(
     r"^(?:elementor|wp-block|card|panel|accordion|entry|post|article|content|table|modal|tab)"
-    r"[-_]|[-_](?:item|link|title|text|body|content)$"
+    r"[-_]|[-_](?:item|link|title|text|body|content)$|[-_]arrows?(?:[-_]|$)"
 )
-"""Builder blocks, accordion and card parts, menu entries (their menu is found above them)."""
+"""Builder blocks, accordion and card parts, menu entries (their menu is found above them),
+and a theme's arrow styles (``nav-arrow-b`` on a page's content section is slider arrows)."""
 BODY_TAGS = frozenset({"body", "html"})
 
 

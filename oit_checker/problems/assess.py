@@ -198,6 +198,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "พบครบทุกองค์ประกอบ ({count} รายการ) เอกสารอยู่บน {host} ที่ลิงก์จากเว็บไซต์หลัก",
         "All {count} required elements found; the document is on {host}, linked from the site",
     ),
+    "fix_person_missing": (
+        "{item}: เพิ่ม{missing}ของ {person} ({position}) ให้ครบทุกคน",
+        "{item}: add the {missing_en} of {person} ({position}); every listed person needs it",
+    ),
     "fix_missing_elements": (
         "{item}: เพิ่ม {missing} ใน{item_th}",
         "{item}: add {missing_elements_en} to the {item_en}",

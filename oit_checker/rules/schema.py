@@ -155,6 +155,23 @@ class Dependency(_Strict):
     en: str
 
 
+class Persons(_Strict):
+    """An item that lists people and requires elements of *each* of them (the executives: the
+    head and every deputy; for อปท. the political and the permanent side). Every person the
+    page lists under one of ``positions`` is checked for the ``each`` elements, and the report
+    says who lacks what."""
+
+    name: Recognizer
+    """How a person's name is written (its ``regex`` and shared ``use`` hits, e.g.
+    ``use: [person_name]``)."""
+    positions: Recognizer
+    """Positions whose holders must be listed with the elements (its ``any_of`` phrases and
+    those of the shared recognisers it uses: นายก, รองนายก, ปลัด …); a named person without
+    one of them next to the name (a council member, staff) is not checked."""
+    each: list[str] = Field(min_length=1)
+    """Ids of the item's elements every listed person must have (photo, contact)."""
+
+
 class Remediation(_Strict):
     th: str
     en: str
@@ -228,6 +245,8 @@ class Item(_Strict):
     which the assessment accepts in place of data for that period."""
     depends_on: list[Dependency] = Field(default_factory=list)
     wrong_documents: list[WrongDocument] = Field(default_factory=list)
+    persons: Persons | None = None
+    """Elements required of every listed person (see :class:`Persons`)."""
     remediation: Remediation
     provenance: Provenance
 
@@ -264,6 +283,19 @@ class Item(_Strict):
         return self
 
     @model_validator(mode="after")
+    def _persons_elements(self) -> Item:
+        if self.persons is not None:
+            ids = {e.id for e in self.elements}
+            unknown = [e for e in self.persons.each if e not in ids]
+            if unknown:
+                raise ValueError(f"persons.each names elements the item does not have: {unknown}")
+            if not (self.persons.name.regex or self.persons.name.use):
+                raise ValueError("persons.name needs a regex or a shared recogniser (use)")
+            if not (self.persons.positions.any_of or self.persons.positions.use):
+                raise ValueError("persons.positions needs phrases (any_of) or use")
+        return self
+
+    @model_validator(mode="after")
     def _defined_has_elements(self) -> Item:
         if self.status is ItemStatus.DEFINED and not self.elements:
             raise ValueError(
@@ -279,6 +311,9 @@ class Item(_Strict):
 
 def _recognizers_of(item: Item) -> list[tuple[str, Recognizer]]:
     out = [(f"elements[{e}].recognize", el.recognize) for e, el in enumerate(item.elements)]
+    if item.persons is not None:
+        out.append(("persons.name", item.persons.name))
+        out.append(("persons.positions", item.persons.positions))
     for w, wrong in enumerate(item.wrong_documents):
         out.append((f"wrong_documents[{w}].recognize", wrong.recognize))
         if wrong.unless is not None:
