@@ -23,6 +23,7 @@ from oit_checker.crawl.clients import http_clients
 from oit_checker.crawl.decode import decode_html_detailed
 from oit_checker.crawl.fetch import Fetcher, FetchSettings, Outcome
 from oit_checker.crawl.frontier import Entry, Frontier
+from oit_checker.crawl.pager import is_pager
 from oit_checker.crawl.politeness import HostSlot
 from oit_checker.crawl.priority import default_priority
 from oit_checker.crawl.robots import RobotsRules
@@ -53,6 +54,14 @@ _SITEMAP_MAX_FILES = 50
 _SITEMAP_MAX_URLS = 50_000
 _TRAP_RUN = 20
 """Consecutive hops that change only the query string before a path is treated as a trap."""
+FOCUS_HOPS = 3
+"""A page whose own link names an item (a list of monthly posts, an item page) lends its rank
+to the links of its content for this many hops: ITA page → list → post → the post's file.
+Pager links of a list keep the list's focus. Menus (``Link.nav``) lend nothing."""
+FOCUS_FACTOR = 2.0
+"""A link starts a focus when the priority function ranks it at least this many times as high
+as a link that says nothing (``priority(start_url, "", "")``)."""
+FOCUS_DECAY = 0.9
 _STOP_GRACE_S = 3.0
 _NORM_CACHE_MAX = 50_000
 _DECODE_GARBAGE = 0.2
@@ -187,6 +196,7 @@ class Crawler:
         self._deferred: dict[str, tuple[Entry, str]] = {}
         self._link_pool: dict[tuple[str, str, str, str, str | None, bool], Link] = {}
         self._norm_cache: dict[str, str | None] = {}
+        self._focus_from: float | None = None
         self._stop_requested = False
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
@@ -474,7 +484,13 @@ class Crawler:
                 if run > _TRAP_RUN:
                     self._over_limit(url, entry, link, "crawl_trap")
                     continue
-            self._enqueue(url, depth, page_url, link.text, link.context, document, run, key)
+            lent, hops = 0.0, 0
+            if entry.focus > 0 and not link.nav:
+                lent = entry.priority * FOCUS_DECAY
+                hops = entry.focus if is_pager(page_url, url, link.text) else entry.focus - 1
+            self._enqueue(
+                url, depth, page_url, link.text, link.context, document, run, key, lent, hops
+            )
 
     def _normalized(self, raw: str) -> str | None:
         """``normalize_url`` of an http(s) link, memoised: menus repeat the same links."""
@@ -511,9 +527,15 @@ class Crawler:
         document: bool,
         run: int = 0,
         key: str | None = None,
+        lent: float = 0.0,
+        hops: int = 0,
     ) -> None:
-        priority = float(self._priority(url, text, context))
-        entry = Entry(url, depth, priority, document, referrer, text or None, run)
+        own = float(self._priority(url, text, context))
+        if self._focus_from is None:
+            self._focus_from = FOCUS_FACTOR * float(self._priority(self._start_url, "", ""))
+        focus = FOCUS_HOPS if own >= self._focus_from else (max(0, hops) if lent > own else 0)
+        priority = max(own, lent)
+        entry = Entry(url, depth, priority, document, referrer, text or None, run, focus)
         self._frontier.add(key or self._key(url), entry)
 
     # ------------------------------------------------------------------ seeds

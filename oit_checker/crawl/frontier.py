@@ -25,6 +25,8 @@ class Entry:
     anchor_text: str | None = None
     run: int = 0
     """How many hops in a row only the query string changed (calendar-trap guard)."""
+    focus: int = 0
+    """Hops over which this page's content links share its rank (see Crawler._follow)."""
     seq: int = field(default=0, compare=False)
 
 
@@ -52,6 +54,7 @@ class Frontier:
         """Queue ``entry`` unless ``key`` was seen; a better priority re-ranks a queued entry."""
         queued = self._entries.get(key)
         if queued is not None:
+            queued.focus = max(queued.focus, entry.focus)
             if entry.priority > queued.priority or entry.depth < queued.depth:
                 queued.priority = max(queued.priority, entry.priority)
                 queued.depth = min(queued.depth, entry.depth)

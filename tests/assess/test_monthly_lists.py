@@ -56,9 +56,11 @@ def _o12(report_items: object) -> tuple[Verdict, list[str], str]:
     return result.verdict, codes(result), str(missing)
 
 
-def _cms_list_site(tmp: Path, held: list[int]) -> tuple[dict[str, str | bytes], dict[str, str]]:
+def _cms_list_site(
+    tmp: Path, held: list[int], folder: str = "procurement"
+) -> tuple[dict[str, str | bytes], dict[str, str]]:
     """o12's ITA row → a CMS list (4 posts a page, newest first) → a post per month → its PDF."""
-    files = _base("/procurement/list.php?cat=5")
+    files = _base(f"/{folder}/list.php?cat=5")
     posts: list[tuple[str, str]] = []
     pages: dict[str, str] = {}
     for n, (month, year) in enumerate(MONTHS, start=1):
@@ -66,7 +68,11 @@ def _cms_list_site(tmp: Path, held: list[int]) -> tuple[dict[str, str | bytes], 
             continue
         pdf = f"uploads/files/2568/a9f3{n:02d}c1.pdf"
         files[pdf] = month_pdf(tmp / f"m{n}.pdf", month, year, n)
-        detail = f"/procurement/detail.php?id={100 + n}"
+        detail = (
+            f"/{folder}/view{100 + n}.html"
+            if folder == "content"
+            else f"/{folder}/detail.php?id={100 + n}"
+        )
         pages[detail] = detail_page(post_title(month, year), f"/{pdf}")
         posts.append((detail, post_title(month, year)))
     posts.reverse()  # newest first, as CMS lists show them
@@ -75,14 +81,40 @@ def _cms_list_site(tmp: Path, held: list[int]) -> tuple[dict[str, str | bytes], 
         "<li><a href='?cat=5&page=2'>2</a></li><li><a href='?cat=5&page=2'>หน้าถัดไป »</a></li></ul>"
     )
     pager_2 = "<ul class='pagination'><li><a href='?cat=5&page=1'>« ก่อนหน้า</a></li></ul>"
-    pages["/procurement/list.php?cat=5"] = news_list(posts[:4], pager_1)
-    pages["/procurement/list.php?cat=5&page=2"] = news_list(posts[4:], pager_2)
+    pages[f"/{folder}/list.php?cat=5"] = news_list(posts[:4], pager_1)
+    pages[f"/{folder}/list.php?cat=5&page=2"] = news_list(posts[4:], pager_2)
     return files, pages
 
 
 def test_one_post_per_month_on_a_paginated_cms_list(tmp_path: Path) -> None:
     files, pages = _cms_list_site(tmp_path, list(range(6)))
     report = scan_site(tmp_path, files, year=2568, today=TODAY, query_pages=pages)
+    verdict, found, missing = _o12(report)
+    assert verdict is Verdict.PASS, (verdict, found, missing)
+
+
+def test_a_capped_crawl_reaches_every_months_post(tmp_path: Path) -> None:
+    # The posts live under /content/ like every other page of the CMS and say nothing to the
+    # crawl's link scorer; eighty other content pages nearer the home page compete for the
+    # page budget. The list's rank (its ITA row) carries to its pages, posts and files.
+    files, pages = _cms_list_site(tmp_path, list(range(6)), folder="content")
+    others = "".join(
+        f"<li><a href='/content/v{k}.html'>สถานที่ท่องเที่ยว ตอนที่ {k}</a></li>" for k in range(80)
+    )
+    files["index.html"] = cms_page(
+        "หน้าแรก", f"<p><a href='/ita.html'>ITA 2568</a></p><ul>{others}</ul>"
+    )
+    for k in range(80):
+        files[f"content/v{k}.html"] = cms_page(f"สถานที่ท่องเที่ยว ตอนที่ {k}", "<p>ภาพ</p>")
+    report = scan_site(
+        tmp_path,
+        files,
+        year=2568,
+        today=TODAY,
+        query_pages=pages,
+        max_pages=40,
+        global_concurrency=2,
+    )
     verdict, found, missing = _o12(report)
     assert verdict is Verdict.PASS, (verdict, found, missing)
 
