@@ -84,10 +84,11 @@ async def read_page_images(
     resources: list[Resource],
     read: Reader,
     keep: Keep,
+    allowed: Callable[[str], bool] | None = None,
 ) -> int:
     """Fetch and read the content images of ``pages``; their Documents go into ``documents``
     and the fetched images' Resources are appended to ``resources`` (a dead image is known).
-    Returns the number of images read."""
+    ``allowed`` may refuse image URLs (never fetched). Returns the number of images read."""
     chosen, over = content_images(pages, documents, limits)
     for page, image in over:  # said so, so that an item resting on them is review
         key = image_doc_url(page, image.src)
@@ -98,7 +99,7 @@ async def read_page_images(
     for page, image in chosen:
         if is_data_uri(image.src):
             count += _read_inline(page, image, limits, documents, resources, keep)
-        else:
+        elif allowed is None or allowed(image.src):
             remote.append(image.src)
     if remote:
         count += await _fetch_and_read(config, limits, remote, resources, read, keep)

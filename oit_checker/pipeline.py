@@ -110,7 +110,9 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
     )
     result = harvest.result
     candidates = matcher.candidates()
-    await read_item_images(options, harvest, pages_to_read(candidates))
+    await read_item_images(
+        options.crawl, options.extract_limits, harvest, pages_to_read(candidates)
+    )
     site = site_evidence(result, harvest.documents)
     on_item = _item_counter(options.on_stage, len(pack.items))
     results = assess(pack, candidates, site, today=options.today, on_item=on_item)
@@ -199,24 +201,32 @@ async def crawl_and_read(
     return Harvest(result=result, documents=state.documents)
 
 
-async def read_item_images(options: ScanOptions, harvest: Harvest, pages: Sequence[str]) -> int:
-    """Read by OCR the content images of ``pages`` (item candidates) into the harvest."""
+async def read_item_images(
+    crawl: CrawlConfig,
+    limits: ExtractLimits,
+    harvest: Harvest,
+    pages: Sequence[str],
+    allowed: Callable[[str], bool] | None = None,
+) -> int:
+    """Read by OCR the content images of ``pages`` (item candidates) into the harvest;
+    ``allowed`` may refuse image URLs (audit mode: no private addresses)."""
     store = harvest.documents
-    if not isinstance(store, DocumentStore):
-        return 0
-    limits = options.extract_limits
 
     def keep(keys: Iterable[str], doc: Document, resource: Resource) -> None:
-        store.add(list(keys), doc, resource, decoded=False)
+        if isinstance(store, DocumentStore):
+            store.add(list(keys), doc, resource, decoded=False)
+        elif isinstance(store, dict):
+            store.update(dict.fromkeys(keys, doc))
 
     return await read_page_images(
-        options.crawl,
+        crawl,
         limits,
         pages,
         store,
         harvest.result.resources,
         lambda resource: _read_document(resource, limits),
         keep,
+        allowed,
     )
 
 

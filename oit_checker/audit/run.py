@@ -44,6 +44,7 @@ from oit_checker.pipeline import (
     bodies_of,
     crawl_and_read,
     pack_info,
+    read_item_images,
     settings_of,
     site_evidence,
 )
@@ -130,6 +131,14 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         fetched = merge_harvests(fetched, more)
     candidates = matcher.candidates()
     rows = hub_rows(candidates, submission)
+    item_pages = [*submission.urls, *(c.url for cands in rows.values() for c in cands)]
+    await read_item_images(
+        options.crawl,
+        options.extract_limits,
+        fetched,
+        list(dict.fromkeys(item_pages)),
+        None if guard is None else (lambda url: guard.refusal(url) is None),
+    )
     site = _site(main, fetched)
     main_read = main.result.reachable
     results = _assess(pack, submission, rows, site, options.today)

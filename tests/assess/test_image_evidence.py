@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from oit_checker.audit import AuditOptions, read_submission, resolve_submission, run_audit
 from oit_checker.crawl import CrawlConfig
 from oit_checker.extract import ExtractLimits
 from oit_checker.extract.ocr import ocr_available
@@ -130,3 +131,27 @@ def test_a_photo_on_the_page_does_not_turn_a_missing_chart_into_review(tmp_path:
     o01 = _o01(_scan(tmp_path, files))
     assert o01.verdict is Verdict.FAIL, o01.reason_en
     assert "units" in " ".join(o01.missing_elements) or o01.missing_elements
+
+
+def test_audit_of_a_submitted_page_reads_its_chart_image(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "index.html": HOME,
+        "about/structure.html": _structure("/uploads/chart.png"),
+        "uploads/chart.png": thai_image(CHART),
+    }
+    root = write_site(tmp_path / "site", files)
+    pack = get_pack(year=2568)
+    with FixtureServer(root) as server:
+        sub = tmp_path / "s.csv"
+        sub.write_text(f"item,url\no1,{server.url}about/structure.html\n", "utf-8")
+        submission = resolve_submission(read_submission(sub), pack, server.url)
+        config = CrawlConfig(
+            start_url=server.url, cache_dir=tmp_path / "cache", min_interval_s=0.0, retries=0
+        )
+        options = AuditOptions(
+            crawl=config, extract_limits=ExtractLimits(), allow_private=True, today=date(2025, 3, 1)
+        )
+        report = run_audit(pack, submission, options).report
+    o01 = _o01(report)
+    assert o01.verdict is Verdict.PASS, (o01.reason_en, o01.missing_elements)
+    assert any(e.read_via == "ocr" and e.url.endswith("/uploads/chart.png") for e in o01.evidence)
