@@ -159,15 +159,7 @@ def _stated_year(read: _Read, required: int) -> WindowResult | None:
         unsaid = _year(rest, required)
         if unsaid.ok:
             return unsaid
-    found_year, _n = Counter(m.fiscal_year for m in said).most_common(1)[0]
-    source = next(m.source for m in said if m.fiscal_year == found_year)
-    params: dict[str, Any] = {"found": found_year, "required": required}
-    return WindowResult(
-        ok=False,
-        problems=[make("wrong_year", **params)],
-        date_read=source,
-        fix=[("fix_wrong_year", params)],
-    )
+    return _wrong_year_of(said, required)
 
 
 def _year(read: _Read, required: int) -> WindowResult:
@@ -202,15 +194,15 @@ def _year(read: _Read, required: int) -> WindowResult:
         return WindowResult(ok=True, date_read=hit.source)
     if not pool:
         return WindowResult(ok=False, unknown=True)
+    return _wrong_year_of(pool, required)
+
+
+def _wrong_year_of(pool: list[DateMention], required: int) -> WindowResult:
+    """wrong_year with the fiscal year most of ``pool`` names, as first written."""
     found_year, _n = Counter(m.fiscal_year for m in pool).most_common(1)[0]
-    source = next(m.source for m in pool if m.fiscal_year == found_year)
-    params: dict[str, Any] = {"found": found_year, "required": required}
-    return WindowResult(
-        ok=False,
-        problems=[make("wrong_year", **params)],
-        date_read=source,
-        fix=[("fix_wrong_year", params)],
-    )
+    result = _wrong(found_year or 0, required)
+    result.date_read = next(m.source for m in pool if m.fiscal_year == found_year)
+    return result
 
 
 def _multi_year(read: _Read, year: int) -> WindowResult:
