@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from oit_checker.assess.window import _MONTHS_EN, _MONTHS_TH, Month
+from oit_checker.assess.window import _MONTHS_EN, Month
 from oit_checker.assess.window import _span_en as span_en
 from oit_checker.assess.window import _span_th as span_th
 from oit_checker.models import Problem
 from oit_checker.problems import make
 from oit_checker.rules.schema import Element, Item, ItemStatus, Pack, TimeWindow
-from oit_checker.thai.dates import ce_to_be
+from oit_checker.thai.dates import thai_short_date
 
 _PARTIAL_WINDOWS = (TimeWindow.FIRST_HALF, TimeWindow.MONTHLY)
 """Windows that ask for months of the pack's own fiscal year up to its first half."""
@@ -55,10 +55,6 @@ def months_not_due(window: TimeWindow, pack: Pack, today: date) -> list[Month]:
     return months
 
 
-def _day_th(day: date) -> str:
-    return f"{day.day} {_MONTHS_TH[day.month - 1]} {ce_to_be(day.year)}"
-
-
 def _day_en(day: date) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
@@ -73,7 +69,7 @@ def notes(item: Item, pack: Pack, today: date, not_due: list[Element]) -> list[P
         found.append(
             make(
                 "not_yet_due",
-                as_of=_day_th(today),
+                as_of=thai_short_date(today),
                 as_of_en=_day_en(today),
                 months=span_th(months),
                 months_en=span_en(months),
@@ -84,11 +80,11 @@ def notes(item: Item, pack: Pack, today: date, not_due: list[Element]) -> list[P
         found.append(
             make(
                 "element_not_yet_due",
-                as_of=_day_th(today),
+                as_of=thai_short_date(today),
                 as_of_en=_day_en(today),
                 elements=", ".join(e.th for e in not_due),
                 elements_en="; ".join(e.en for e in not_due),
-                due=_day_th(due),
+                due=thai_short_date(due),
                 due_en=_day_en(due),
             )
         )

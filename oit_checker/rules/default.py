@@ -26,13 +26,10 @@ from oit_checker.rules.loader import (
     available_packs,
 )
 from oit_checker.rules.schema import Pack, PackStatus
-from oit_checker.thai.dates import fiscal_year
+from oit_checker.thai.dates import fiscal_year, thai_short_date
 
 THAI_TIME = ZoneInfo("Asia/Bangkok")
 TODAY_ENV = "OIT_CHECKER_TODAY"
-
-_MONTHS_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-              "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")  # fmt: skip
 
 
 def run_date() -> date:
@@ -68,10 +65,6 @@ class DefaultPack:
     reason_en: str
 
 
-def _th_day(day: date) -> str:
-    return f"{day.day} {_MONTHS_TH[day.month - 1]} {day.year + 543}"
-
-
 def default_pack(
     today: date | None = None, scheme: str = "nacc", directory: Path | None = None
 ) -> DefaultPack:
@@ -101,8 +94,8 @@ def default_pack(
         key=lambda i: (_STATUS_RANK.get(i.status or PackStatus.PROVISIONAL, 9), i.path.name),
     )
     start = date(day.year if day.month >= 10 else day.year - 1, 10, 1)
-    when_th = f"ณ วันที่ {_th_day(day)} หน่วยงานกำลังเตรียมข้อมูลสำหรับการประเมิน ITA {wanted}"
-    when_th += f" (ปีงบประมาณ {wanted} เริ่ม {_th_day(start)})"
+    when_th = f"ณ วันที่ {thai_short_date(day)} หน่วยงานกำลังเตรียมข้อมูลสำหรับการประเมิน ITA {wanted}"
+    when_th += f" (ปีงบประมาณ {wanted} เริ่ม {thai_short_date(start)})"
     when_en = (
         f"on {day.isoformat()} agencies are preparing for ITA {wanted}"
         f" (fiscal year {wanted} began on {start.isoformat()})"
@@ -134,7 +127,7 @@ def choice_reason(pack: Pack, today: date | None = None) -> tuple[str, str]:
     th = f"เลือกโดยผู้ใช้ (--year หรือ --pack): {pack.id}"
     en = f"Chosen by the user (--year or --pack): {pack.id}"
     if chosen is not None:
-        th += f" (ค่าเริ่มต้น ณ วันที่ {_th_day(chosen.today)} คือ {chosen.info.id})"
+        th += f" (ค่าเริ่มต้น ณ วันที่ {thai_short_date(chosen.today)} คือ {chosen.info.id})"
         en += f" (the default on {chosen.today.isoformat()} is {chosen.info.id})"
     return th, en
 

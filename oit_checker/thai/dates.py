@@ -42,6 +42,11 @@ def fiscal_year(d: date) -> int:
     return ce_to_be(d.year) + (1 if d.month >= 10 else 0)
 
 
+def thai_short_date(day: date) -> str:
+    """``1 ต.ค. 2569``: day, abbreviated Thai month, พ.ศ. year (for report lines)."""
+    return f"{day.day} {_TH_MONTHS[day.month - 1][-1]} {ce_to_be(day.year)}"
+
+
 def fiscal_year_bounds(fy_be: int) -> tuple[date, date]:
     """First and last day of the พ.ศ. fiscal year ``fy_be``."""
     ce = be_to_ce(fy_be)
