@@ -124,8 +124,8 @@ def choice_reason(pack: Pack, today: date | None = None) -> tuple[str, str]:
             f"ค่าเริ่มต้นตามปฏิทิน: {chosen.reason_th}",
             f"Calendar default: {chosen.reason_en}",
         )
-    th = f"เลือกโดยผู้ใช้ (--year หรือ --pack): {pack.id}"
-    en = f"Chosen by the user (--year or --pack): {pack.id}"
+    th = f"ไม่ใช่ค่าเริ่มต้นตามปฏิทิน เลือกด้วย --year, --pack หรือคำสั่งที่ใช้ (เช่น demo): {pack.id}"
+    en = f"Not the calendar default; chosen by --year, --pack or the command (e.g. demo): {pack.id}"
     if chosen is not None:
         th += f" (ค่าเริ่มต้น ณ วันที่ {thai_short_date(chosen.today)} คือ {chosen.info.id})"
         en += f" (the default on {chosen.today.isoformat()} is {chosen.info.id})"
