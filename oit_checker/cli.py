@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 
 import typer
 
@@ -10,6 +11,7 @@ from oit_checker import __version__
 from oit_checker.commands.audit import audit_command
 from oit_checker.commands.batch import batch_command, worker_command
 from oit_checker.commands.eval import eval_command
+from oit_checker.commands.options import VERBOSE_FLAGS
 from oit_checker.commands.runs import diff_command, history_command, schema_command
 from oit_checker.commands.scan import demo_command, scan_command
 from oit_checker.commands.serve import serve_command
@@ -53,11 +55,32 @@ def _root(
     """ตรวจเว็บไซต์หน่วยงานตามเกณฑ์ OIT / Check an agency website against the OIT checklist."""
 
 
+EXIT_INTERNAL = 4
+
+
+def _verbose() -> bool:
+    return any(arg in VERBOSE_FLAGS for arg in sys.argv[1:])
+
+
+def _internal_error(exc: Exception) -> None:
+    """An error nobody foresaw: one line (the traceback with ``--verbose``), exit 4."""
+    if _verbose():
+        traceback.print_exception(exc)
+    typer.echo(
+        f"oit-checker: ข้อผิดพลาดภายใน / internal error: {type(exc).__name__}: {exc}"
+        + ("" if _verbose() else " (--verbose shows the details)"),
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
+
+
 def main() -> None:
     """Entry point: run the app, turning known errors into one line and an exit code."""
     try:
         code = app(standalone_mode=False)  # click returns typer.Exit codes here
     except OitCheckerError as exc:
+        if _verbose():
+            traceback.print_exception(exc)
         typer.echo(f"oit-checker: error: {exc}", err=True)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
@@ -74,5 +97,5 @@ def main() -> None:
         if isinstance(exc, click.exceptions.ClickException):
             typer.echo(f"oit-checker: error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        raise
+        _internal_error(exc)
     sys.exit(code if isinstance(code, int) else 0)

@@ -103,6 +103,9 @@ class Fault:
     redirect_to: str | None = None
     charset: str | None = None
     """Encode a str body with this charset and declare it in the Content-Type header."""
+    declared_length: int | None = None
+    """Announce this Content-Length, send the body as it is, then close the connection (a
+    body cut short by a crashed backend or a proxy)."""
     after: int = 0
     times: int | None = None
     _seen: int = field(default=0, repr=False)
@@ -273,9 +276,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
             # Only headers, latency, rate or a reset: serve the real file with them.
             self._serve_static(req, head, fault)
             return
-        self._send_head(status, headers, len(body), ctype or "text/html; charset=utf-8")
+        length = len(body) if fault.declared_length is None else fault.declared_length
+        self._send_head(status, headers, length, ctype or "text/html; charset=utf-8")
         if not head:
             self._send_body(iter([body]), fault)
+        if fault.declared_length is not None:
+            self.close_connection = True
 
     def _serve_static(self, req: Request, head: bool, fault: Fault | None = None) -> None:
         owner = self.server.owner

@@ -118,6 +118,10 @@ def empty_page(source: Source) -> Issue:
     return Issue(Verdict.FAIL, make("empty_page", source.url), "empty_page", fix)
 
 
+_FAILURES = re.compile(r"(\d+) consecutive failures")
+_NUMBER = re.compile(r"\d[\d,]*")
+
+
 def fetch_issue(resource: Resource) -> Issue | None:
     """The issue of a resource that was not fetched or not answered with 2xx."""
     url = resource.url
@@ -126,11 +130,16 @@ def fetch_issue(resource: Resource) -> Issue | None:
         if code is None:  # content type, decode: a person could still read it
             problem = make("unreadable_document", url, reason=resource.error.value)
             return Issue(Verdict.REVIEW, problem, resource.error.value)
+        detail = resource.error_detail or ""
+        failures = _FAILURES.search(detail)
+        numbers = _NUMBER.findall(detail)
         params = {
             "host": host_of(url),
-            "detail": resource.error_detail or "",
-            "limit": resource.error_detail or "",
-            "failures": resource.error_detail or "",
+            "detail": detail,
+            # too_large: the cap, the last number of "more than 5,242,880 bytes" (the fetcher's
+            # words); not_fetched: the limit's name.
+            "limit": numbers[-1] if numbers and resource.error is FetchError.TOO_LARGE else detail,
+            "failures": failures.group(1) if failures else "?",
             "status": resource.status or "",
             "content_type": resource.content_type or "",
         }

@@ -8,7 +8,7 @@
 - :mod:`celery_app` and :mod:`distributed` are the scale-out (import them only with Celery).
 """
 
-from oit_checker.batch.agencies import Agency, read_agencies, site_id_for
+from oit_checker.batch.agencies import Agencies, Agency, read_agencies, site_id_for
 from oit_checker.batch.processes import run_batch
 from oit_checker.batch.progress import BatchProgress, make_progress
 from oit_checker.batch.runner import run_local, run_sites
@@ -20,6 +20,7 @@ __all__ = [
     "STATE_FILE",
     "SUMMARY_CSV",
     "SUMMARY_HTML",
+    "Agencies",
     "Agency",
     "BatchProgress",
     "BatchState",

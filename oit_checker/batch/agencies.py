@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from oit_checker.crawl.urls import host_of, strip_www
+from oit_checker.crawl.urls import host_of, strip_www, web_address
 from oit_checker.errors import UsageError
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -24,7 +24,6 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "pack": ("pack", "year", "ปี", "ปีการประเมิน"),
 }
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
-_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,17 +53,36 @@ class Agency:
         return strip_www(host_of(self.url))
 
 
-def site_id_for(row: int, url: str) -> str:
-    """``00042-www-example-sao-go-th-1a2b3c4d``: the row number, an ASCII slug of the host (never
-    more than 40 characters, only ``[a-z0-9-]``) and a hash of the URL, so the folder name is
-    safe on every file system and two rows with the same host still differ."""
-    host = (urlsplit(url).hostname or "").lower()
-    slug = _SLUG_UNSAFE.sub("-", host).strip("-")[:40].strip("-") or "site"
-    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
-    return f"{row:05d}-{slug}-{digest}"
+class Agencies(list[Agency]):
+    """The agencies of a list, in order, each URL once; ``duplicates`` says which lines
+    repeated an earlier one (they are not scanned again)."""
+
+    def __init__(self, agencies: list[Agency], duplicates: list[str]) -> None:
+        super().__init__(agencies)
+        self.duplicates = duplicates
 
 
-def read_agencies(path: Path) -> list[Agency]:
+def site_key(url: str) -> str:
+    """What makes two rows the same site: the host without ``www.`` (lower case, IDNA) and the
+    path without its trailing slash; the scheme and a default port do not count."""
+    parts = urlsplit(url)
+    port = parts.port if parts.port not in (None, 80, 443) else None
+    host = strip_www(host_of(url)) + (f":{port}" if port else "")
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{parts.query}" if parts.query else "")
+
+
+def site_id_for(url: str) -> str:
+    """``example-sao-go-th-1a2b3c4d``: an ASCII slug of the host (never more than 40
+    characters, only ``[a-z0-9-]``) and a hash of the site's key (:func:`site_key`), so the
+    folder name is safe on every file system, two sites on one host still differ, and the
+    id does not depend on the row: editing the list (a row added on top, a name corrected)
+    never renumbers the others, so a resumed batch finds every finished agency again."""
+    slug = _SLUG_UNSAFE.sub("-", strip_www(host_of(url))).strip("-")[:40].strip("-") or "site"
+    digest = hashlib.sha256(site_key(url).encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
+def read_agencies(path: Path) -> Agencies:
     """The agencies of ``path``; UsageError for a missing file, missing columns or bad URLs."""
     try:
         raw = path.read_bytes()
@@ -73,32 +91,48 @@ def read_agencies(path: Path) -> list[Agency]:
     return parse_agencies(_decode(raw), str(path))
 
 
-def parse_agencies(text: str, shown: str = "agencies") -> list[Agency]:
+def parse_agencies(text: str, shown: str = "agencies") -> Agencies:
+    """Rows are numbered as the file's lines (blank lines counted, as an editor shows them);
+    a URL listed again is kept once and named in ``duplicates``."""
     reader = csv.reader(io.StringIO(text))
-    rows = [r for r in reader if any(cell.strip() for cell in r)]
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    for cells in reader:
+        if any(cell.strip() for cell in cells):
+            rows.append((start, cells))
+        start = reader.line_num + 1
     if not rows:
         raise UsageError(f"{shown}: the agency list is empty")
-    index = _header_index(rows[0], shown)
+    index = _header_index(rows[0][1], shown)
     agencies: list[Agency] = []
     problems: list[str] = []
-    for number, cells in enumerate(rows[1:], start=1):
+    duplicates: list[str] = []
+    first_line: dict[str, int] = {}
+    for line, cells in rows[1:]:
 
         def cell(key: str, cells: list[str] = cells) -> str:
             pos = index.get(key)
             return cells[pos].strip() if pos is not None and pos < len(cells) else ""
 
-        url = cell("url")
-        if url and "://" not in url and not _OTHER_SCHEME.match(url):
-            url = "https://" + url  # www.example.go.th as people type it
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            problems.append(f"row {number + 1}: not a web address: {cell('url')!r}")
+        try:
+            url = web_address(cell("url"))  # www.example.go.th as people type it
+        except ValueError:
+            problems.append(f"line {line}: not a web address: {cell('url')!r}")
             continue
+        hostname = urlsplit(url).hostname or url
+        key = site_key(url)
+        if key in first_line:
+            duplicates.append(
+                f"บรรทัด {line} ซ้ำกับบรรทัด {first_line[key]} ({url}) จึงตรวจครั้งเดียว"
+                f" / line {line} repeats line {first_line[key]} ({url}); it is checked once"
+            )
+            continue
+        first_line[key] = line
         agencies.append(
             Agency(
-                row=number,
-                site_id=site_id_for(number, url),
-                name=cell("name") or parts.hostname,
+                row=len(agencies) + 1,
+                site_id=site_id_for(url),
+                name=cell("name") or hostname,
                 url=url,
                 agency_type=cell("agency_type"),
                 province=cell("province"),
@@ -109,7 +143,7 @@ def parse_agencies(text: str, shown: str = "agencies") -> list[Agency]:
         raise UsageError(f"{shown}: " + "; ".join(problems[:10]))
     if not agencies:
         raise UsageError(f"{shown}: no agencies listed")
-    return agencies
+    return Agencies(agencies, duplicates)
 
 
 def _decode(raw: bytes) -> str:

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from oit_checker import __version__
 from oit_checker.batch.state import Row
 from oit_checker.models import Verdict
-from oit_checker.report import FILE_NAMES
+from oit_checker.report import FILE_NAMES, csv_cell
 from oit_checker.report._common import safe_http_url
 
 SUMMARY_CSV = "batch-summary.csv"
@@ -80,23 +80,23 @@ def render_summary_csv(rows: Sequence[Row]) -> bytes:
     for row in rows:
         a, r = row.agency, row.result
         counts = r.counts if r else {}
-        writer.writerow(
-            [
-                a.row,
-                a.site_id,
-                a.name,
-                a.url,
-                a.agency_type,
-                a.province,
-                "done" if r else row.status,
-                r.outcome if r else "",
-                "" if r is None or r.score is None else f"{r.score:g}",
-                *[counts.get(v, "") if r else "" for v in VERDICTS],
-                r.pack_id if r else "",
-                r.reason if r else "",
-                f"{r.report_dir}/{FILE_NAMES['html']}" if r and r.report_dir else "",
-            ]
-        )
+        cells: list[object] = [
+            a.row,
+            a.site_id,
+            a.name,
+            a.url,
+            a.agency_type,
+            a.province,
+            "done" if r else row.status,
+            r.outcome if r else "",
+            "" if r is None or r.score is None else f"{r.score:g}",
+            *[counts.get(v, "") if r else "" for v in VERDICTS],
+            r.pack_id if r else "",
+            r.reason if r else "",
+            f"{r.report_dir}/{FILE_NAMES['html']}" if r and r.report_dir else "",
+        ]
+        # Names, URLs and reasons come from the list's author and from strangers' sites.
+        writer.writerow([csv_cell(v) if isinstance(v, str) else v for v in cells])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -27,7 +27,9 @@ from oit_checker.commands.options import (
     Snapshot,
     StrictTls,
     Timeout,
+    Verbose,
     Year,
+    site_url,
 )
 from oit_checker.commands.scan import (
     RunOptions,
@@ -79,6 +81,7 @@ def audit_command(
     min_score: MinScore = None,
     snapshot: Snapshot = None,
     quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """ตรวจ URL ที่หน่วยงานส่งตามข้อ OIT / Audit the URLs an agency submitted per OIT item.
 
@@ -95,8 +98,7 @@ def audit_command(
     target = site or raw.site or config.site
     if not target:
         raise UsageError("give the agency's main website with --site https://…")
-    if not target.lower().startswith(("http://", "https://")):
-        raise UsageError(f"--site must start with http:// or https://: {target}")
+    target = site_url(target, "--site")
     config = merge_run_options(
         config,
         site=target,
@@ -145,7 +147,8 @@ def audit_command(
                 progress=progress,
             ),
         )
-    raise typer.Exit(finish(run, outcome, assessed=outcome.reachable))
+    assessed = outcome.reachable and outcome.report.summary.score is not None
+    raise typer.Exit(finish(run, outcome, assessed=assessed))
 
 
 __all__ = ["audit_command"]

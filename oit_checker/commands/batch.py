@@ -22,7 +22,7 @@ from oit_checker.batch import (
 from oit_checker.batch.partition import usable_cores
 from oit_checker.batch.processes import run_batch
 from oit_checker.batch.site import DEFAULT_FORMATS, pack_for
-from oit_checker.commands.options import NoOcr, Quiet
+from oit_checker.commands.options import NoOcr, Quiet, Verbose
 from oit_checker.commands.scan import split_values
 from oit_checker.errors import UsageError
 from oit_checker.report import check_formats
@@ -81,6 +81,7 @@ def batch_command(
         None, "--celery-timeout", help="stop collecting after this many seconds"
     ),
     quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """ตรวจหลายหน่วยงานจากไฟล์ CSV / Check many agencies listed in a CSV file.
 
@@ -119,6 +120,8 @@ def batch_command(
     output.mkdir(parents=True, exist_ok=True)
     state = BatchState(output / STATE_FILE)
     console = Console(stderr=True)
+    for line in agencies.duplicates:
+        console.print(line, markup=False, highlight=False)
     complete = False
     problems: list[str] = []
     try:

@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 
+from oit_checker.crawl.urls import web_address
+from oit_checker.errors import UsageError
+
 Year = Annotated[
     int | None, typer.Option("--year", help="ปีการประเมิน พ.ศ. / assessment year (e.g. 2568)")
 ]
@@ -53,3 +56,21 @@ Snapshot = Annotated[
     Path | None, typer.Option("--snapshot", help="keep fetched evidence files here")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="print nothing but errors")]
+Verbose = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="แสดงรายละเอียดเมื่อเกิดข้อผิดพลาด / show details of errors"),
+]
+VERBOSE_FLAGS = ("--verbose", "-v")
+"""Read by ``cli.main`` too: an unexpected error shows its traceback only when asked."""
+
+
+def site_url(text: str, option: str = "URL") -> str:
+    """The website a person typed (``www.example-sao.go.th`` means https://); a usage error in
+    Thai and English for anything that is not an http(s) address."""
+    try:
+        return web_address(text)
+    except ValueError as exc:
+        raise UsageError(
+            f"{option}: ไม่ใช่ที่อยู่เว็บไซต์ ให้ระบุเช่น https://www.example.go.th / {exc};"
+            " give a website such as https://www.example.go.th"
+        ) from None

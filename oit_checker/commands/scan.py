@@ -37,7 +37,9 @@ from oit_checker.commands.options import (
     Snapshot,
     StrictTls,
     Timeout,
+    Verbose,
     Year,
+    site_url,
 )
 from oit_checker.config import Config, apply_ignores, load_config, merge_options
 from oit_checker.crawl import CrawlConfig, CrawlProgress
@@ -159,8 +161,9 @@ def finish(
 ) -> int:
     """Store the run, write the reports, print the summary; return the exit code.
 
-    ``assessed`` overrides the "could not assess" test (exit 3), which by default is: no score
-    and the site unreachable."""
+    ``assessed`` overrides the "could not assess" test (exit 3), which by default is: no item
+    could be assessed (no score). A site that answered but where nothing could be assessed (the
+    crawl stopped after repeated failures) is never "nothing to report"."""
     console = Console()
     err = Console(stderr=True)
     report = apply_ignores(outcome.report, run.config.ignore, date.today())
@@ -185,18 +188,15 @@ def finish(
         for path in files:
             console.print(f"เขียนรายงาน / wrote {path}")
     if assessed is None:
-        assessed = report.summary.score is not None or _reachable(report)
+        assessed = report.summary.score is not None
     if not assessed:
+        why = "; ".join(f.message_en for f in report.site_findings[:3])
         err.print(
-            "oit-checker: could not assess the site: "
-            + "; ".join(f.message_en for f in report.site_findings[:3])
+            "oit-checker: ประเมินเว็บไซต์ไม่ได้ / could not assess the site: "
+            + (why or "no item could be assessed")
         )
         return EXIT_COULD_NOT_ASSESS
     return exit_code(report, run.config, previous)
-
-
-def _reachable(report: Report) -> bool:
-    return not any(f.code in ("site_unreachable", "dns", "connect") for f in report.site_findings)
 
 
 def _store(run: RunOptions, report: Report, keep: bool | None) -> Report | None:
@@ -261,12 +261,14 @@ def scan_command(
     min_score: MinScore = None,
     snapshot: Snapshot = None,
     quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """ตรวจเว็บไซต์ทั้งเว็บตามเกณฑ์ OIT / Crawl a site and assess it against the OIT checklist.
 
     Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage error, 3 could not
     assess (site unreachable or blocked).
     """
+    url = site_url(url)
     config = read_config(config_file)
     config = merge_run_options(
         config,

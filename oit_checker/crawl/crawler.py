@@ -282,7 +282,14 @@ class Crawler:
             for url in seeds:
                 self._enqueue(url, 0, None, "", "", looks_like_document(url))
             await self._run_workers()
-            self._start_fetched = any(r.ok for u, r in self._resources.items() if u in set(seeds))
+            # The site answered when any given URL got an answer that is not a server error: a
+            # submitted URL that is 404 is that URL's dead link, not a site that cannot be opened.
+            given = set(seeds)
+            self._start_fetched = any(
+                r.ok or (r.status is not None and r.status < 500)
+                for u, r in self._resources.items()
+                if u in given
+            )
             if not self._start_fetched:
                 first = self._resources.get(seeds[0]) if seeds else None
                 self._unreachable(first)

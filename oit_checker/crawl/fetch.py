@@ -144,7 +144,7 @@ class Fetcher:
             host = host_of(current)
             slot = self._slot_for(host)
             if slot.open:
-                out.error, out.error_detail = FetchError.CIRCUIT_OPEN, f"circuit open for {host}"
+                out.error, out.error_detail = FetchError.CIRCUIT_OPEN, _circuit_detail(slot)
                 return out
             entry = self.cache.lookup(current) if use_cache else None
             location = await self._with_retries(current, slot, entry, out, max_bytes, raw)
@@ -228,7 +228,7 @@ class Fetcher:
         async with slot.request():
             # Checked again after waiting for the slot: the host may have died meanwhile.
             if slot.open:
-                _reset_outcome(out, FetchError.CIRCUIT_OPEN, f"circuit open for {host}")
+                _reset_outcome(out, FetchError.CIRCUIT_OPEN, _circuit_detail(slot))
                 return _Attempt(error=FetchError.CIRCUIT_OPEN)
             if self._stopping():
                 _reset_outcome(out, FetchError.NOT_FETCHED, "stopped")
@@ -245,6 +245,12 @@ class Fetcher:
                     detail=detail,
                     retryable=kind in (FetchError.TIMEOUT, FetchError.RESET, FetchError.CONNECT),
                 )
+            except httpx.InvalidURL:
+                # httpx builds the next request of a redirect even when it does not follow
+                # it: a Location of javascript:, mailto:, data:, tel: or about: fails there.
+                detail = "redirects to an address that is not a web page"
+                _reset_outcome(out, FetchError.OUT_OF_SCOPE, detail)
+                return _Attempt(error=FetchError.OUT_OF_SCOPE, detail=detail)
 
     async def _response(
         self,
@@ -286,7 +292,8 @@ class Fetcher:
         cap = max_bytes or (self.s.max_html_bytes if kind_hint == "html" else self.s.max_doc_bytes)
         length = _content_length(resp)
         if kind_hint == "document" and length is not None and length > cap:
-            out.error, out.error_detail = FetchError.TOO_LARGE, f"{length} bytes > {cap}"
+            out.error = FetchError.TOO_LARGE
+            out.error_detail = f"{length:,} bytes declared, {cap:,} allowed"
             out.truncated, out.kind, out.size = True, kind_hint, 0
             return _Attempt(status=status, error=FetchError.TOO_LARGE)
         writer = self.cache.writer(url, keep=cap if kind_hint == "html" else 0)
@@ -329,7 +336,7 @@ class Fetcher:
             room = cap - writer.size
             if len(chunk) > room:
                 writer.write(chunk[:room])
-                return FetchError.TOO_LARGE, f"more than {cap} bytes"
+                return FetchError.TOO_LARGE, f"more than {cap:,} bytes"
             writer.write(chunk)
             elapsed = time.monotonic() - started
             if elapsed > self.s.timeout_s and writer.size / elapsed < _MIN_RATE_BPS:
@@ -413,6 +420,11 @@ def parse_retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _circuit_detail(slot: HostSlot) -> str:
+    """The same words as the crawler's: ``host: N consecutive failures``."""
+    return f"{slot.host}: {slot.failures} consecutive failures"
 
 
 def _reset_outcome(out: Outcome, kind: FetchError, detail: str) -> None:

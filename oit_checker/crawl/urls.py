@@ -170,6 +170,33 @@ def link_category(host: str) -> LinkCategory:
     return LinkCategory.OTHER
 
 
+_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
+_HOST_CHARS = re.compile(r"^[^\s/\\?#@<>\"'`|{}^%]+$")
+
+
+def web_address(text: str) -> str:
+    """The http(s) URL a person means by ``text``: ``www.example-sao.go.th`` (how webmasters
+    type it) means ``https://www.example-sao.go.th``. ValueError (with a reason a person
+    understands) for anything else: another scheme, no host name, a bad port, or a bare word
+    that is no host name (``not-a-url``: no dot, not ``localhost``, not an IP address)."""
+    raw = text.strip()
+    bare = "://" not in raw and not _OTHER_SCHEME.match(raw)
+    url = "https://" + raw if bare else raw
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number or too big
+    except ValueError as exc:
+        raise ValueError(f"not a web address: {raw!r} ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"not a web address: {raw!r} (only http:// and https:// are checked)")
+    if not host or not _HOST_CHARS.match(host):
+        raise ValueError(f"not a web address: {raw!r} (no valid host name)")
+    if bare and "." not in host and host != "localhost" and ":" not in host:
+        raise ValueError(f"not a web address: {raw!r} (a host name has a dot: www.example.go.th)")
+    return url
+
+
 def _normalize_host(host: str) -> str:
     host = host.strip().rstrip(".").lower()
     if not host or host.isascii():
@@ -233,4 +260,5 @@ __all__ = [
     "strip_www",
     "twin_hosts",
     "url_key",
+    "web_address",
 ]

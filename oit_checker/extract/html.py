@@ -20,6 +20,7 @@ from oit_checker.extract.links import (
     mark_blocks,
     unmark,
 )
+from oit_checker.extract.nesting import flatten_deep_nesting
 from oit_checker.models import DocKind, Document, Form, Table
 from oit_checker.thai.text import normalize
 
@@ -31,8 +32,11 @@ def extract_html(text: str, url: str) -> Document:
     """Read one decoded HTML page."""
     # One parse: the marks (whitespace before block and cell tags) give the main text its
     # lines; strings read from attributes and raw-text elements are unmarked.
+    text, flattened = flatten_deep_nesting(text)
     tree = LexborHTMLParser(mark_blocks(text))
     doc = Document(url=url, kind=DocKind.HTML)
+    if flattened:
+        doc.warnings.append("deep_nesting")
     doc.links = extract_links(tree, url, marked=True)
     base = base_url(tree, url, marked=True)
     doc.title = _title(tree)

@@ -1,7 +1,8 @@
 """Office files: DOCX (python-docx), XLSX (openpyxl read-only), XLS (xlrd), CSV, old .doc.
 
-DOCX/XLSX are zip archives: their declared member sizes are checked before opening so that a
-zip bomb is refused (``archive_too_large``) instead of filling memory.
+DOCX/XLSX are zip archives: their members are inflated in bounded chunks and counted before
+opening (declared sizes are not trusted), so that a zip bomb is refused (``archive_too_large``)
+instead of filling memory.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +28,8 @@ _MAX_MEMBERS = 5000
 _MAX_RATIO = 500
 """A member that inflates more than this (and past 10 MiB) is a bomb, whatever the total."""
 _RATIO_MIN_BYTES = 10 * 2**20
+_CHUNK = 2**20
+"""Members are inflated at most this much at a time (never in one call of unbounded size)."""
 _CELL_SEP = " | "
 
 
@@ -33,23 +37,44 @@ _CELL_SEP = " | "
 
 
 def zip_problem(body: bytes, limits: ExtractLimits) -> str | None:
-    """Problem code when a zip-based file must not be opened, else None."""
+    """Problem code when a zip-based file must not be opened, else None.
+
+    The sizes a zip declares are not trusted: every member is inflated here in bounded chunks
+    (so a member that declares 20 KB and inflates to 1 GB never sits in memory), and the file
+    is refused as soon as what it really holds passes the limits. A member that inflates to
+    more than it declares fails its CRC check and is unreadable; the readers (python-docx,
+    openpyxl) only ever see members whose real size was counted here.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+            if len(infos) > _MAX_MEMBERS:
+                return "archive_too_large"
+            if sum(i.file_size for i in infos) > limits.max_unzipped_bytes:
+                return "archive_too_large"
+            total = 0
+            for info in infos:
+                size = _inflated_size(zf, info, limits.max_unzipped_bytes - total)
+                if size is None:
+                    return "archive_too_large"
+                total += size
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
         return "unreadable_file"
-    if len(infos) > _MAX_MEMBERS:
-        return "archive_too_large"
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_MIN_BYTES and ratio > _MAX_RATIO:
-            return "archive_too_large"
-    if total > limits.max_unzipped_bytes:
-        return "archive_too_large"
     return None
+
+
+def _inflated_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int | None:
+    """The real inflated size of one member, or None once it passes ``budget`` or inflates
+    more than ``_MAX_RATIO`` times its compressed size past ``_RATIO_MIN_BYTES``."""
+    size = 0
+    with zf.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            if size > budget:
+                return None
+            if size > _RATIO_MIN_BYTES and size / max(info.compress_size, 1) > _MAX_RATIO:
+                return None
+    return size
 
 
 def _refused(url: str, kind: DocKind, code: str) -> Document:
@@ -133,6 +158,14 @@ def _trim(cells: list[str]) -> list[str]:
     return cells
 
 
+def _values(row: tuple[Any, ...]) -> list[str]:
+    """A sheet row as text, trailing empty cells dropped before they are converted."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return _trim([_cell(v) for v in row[:end]])
+
+
 def _sheet_into(
     doc: Document, name: str, rows: Iterable[list[str]], limits: ExtractLimits, started: float
 ) -> bool:
@@ -141,7 +174,13 @@ def _sheet_into(
     lines = [name]
     chars = len(doc.text)
     stopped = False
-    for cells in rows:
+    for number, cells in enumerate(rows):
+        # Checked on every 64th row, empty ones included: a sheet of a million empty rows (one
+        # cell at XFD1048576) must stop on time too.
+        if number % 64 == 63 and time.monotonic() - started > limits.max_seconds:
+            doc.warnings.append("extract_timeout")
+            stopped = True
+            break
         if not any(cells):
             continue
         table.append(cells)
@@ -150,10 +189,6 @@ def _sheet_into(
         chars += len(line) + 1
         if chars > limits.max_text_chars:
             doc.warnings.append("text_truncated")
-            stopped = True
-            break
-        if len(table) % 200 == 0 and time.monotonic() - started > limits.max_seconds:
-            doc.warnings.append("extract_timeout")
             stopped = True
             break
     doc.tables.append(Table(rows=table))
@@ -173,7 +208,10 @@ def extract_xlsx(body: bytes, url: str, limits: ExtractLimits) -> Document:
     try:
         doc.title = (wb.properties.title or "").strip() if wb.properties else ""
         for ws in wb.worksheets:
-            rows = (_trim([_cell(v) for v in row]) for row in ws.iter_rows(values_only=True))
+            # The declared dimension (``A1:XFD1048576``) would pad every row to 16,384 cells
+            # and yield a million rows; without it only the rows and cells present are read.
+            ws.reset_dimensions()
+            rows = (_values(row) for row in ws.iter_rows(values_only=True))
             if not _sheet_into(doc, ws.title, rows, limits, started):
                 break
     finally:

@@ -60,6 +60,12 @@ register(
         "The file is larger than the configured limit and was downloaded only in part.",
     ),
     ProblemSpec(
+        "deep_nesting",
+        "หน้านี้ซ้อนแท็กลึกผิดปกติ (หลายร้อยชั้น) ส่วนที่ซ้อนลึกเกินจึงอ่านเป็นข้อความต่อกันโดยไม่แยกบล็อก",
+        "This page nests its blocks abnormally deep (hundreds of levels); the part nested deeper"
+        " than that was read as running text without its block structure.",
+    ),
+    ProblemSpec(
         "archive_too_large",
         "ไฟล์นี้เมื่อขยายแล้วใหญ่ผิดปกติ (ลักษณะ zip bomb) จึงไม่ได้เปิดอ่าน",
         "This file would expand to an abnormal size (like a zip bomb), so it was not opened.",

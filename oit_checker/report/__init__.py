@@ -22,7 +22,7 @@ from oit_checker.report._common import (
     safe_http_url,
     thai_datetime,
 )
-from oit_checker.report.csvfmt import render_csv
+from oit_checker.report.csvfmt import csv_cell, render_csv
 from oit_checker.report.html import render_html
 from oit_checker.report.jsonfmt import render_json
 from oit_checker.report.jsonfmt import report_json_schema as _schema
@@ -108,6 +108,7 @@ __all__ = [
     "FORMATS",
     "VERDICT_LABELS",
     "check_formats",
+    "csv_cell",
     "english_datetime",
     "human_seconds",
     "local_time",

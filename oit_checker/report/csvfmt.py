@@ -60,9 +60,10 @@ def render_csv(report: Report) -> bytes:
             note,
             " ".join(e.url for e in item.evidence if e.read_via == "ocr"),
         )
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _cell(value: str) -> str:
+def csv_cell(value: str) -> str:
+    """``value`` as a CSV cell a spreadsheet shows as text, never runs as a formula."""
     return "'" + value if value.startswith(_FORMULA_START) else value

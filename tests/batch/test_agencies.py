@@ -10,7 +10,7 @@ import pytest
 from oit_checker.batch.agencies import parse_agencies, read_agencies, site_id_for
 from oit_checker.errors import UsageError
 
-_SAFE = re.compile(r"^\d{5}-[a-z0-9-]{1,40}-[0-9a-f]{8}$")
+_SAFE = re.compile(r"^[a-z0-9-]{1,40}-[0-9a-f]{8}$")
 
 
 def test_columns_aliases_and_defaults(tmp_path: Path) -> None:
@@ -68,6 +68,35 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     ],
 )
 def test_site_ids_are_safe_folder_names(url: str) -> None:
-    site_id = site_id_for(7, url)
+    site_id = site_id_for(url)
     assert _SAFE.match(site_id), site_id
-    assert site_id != site_id_for(7, url + "x")  # same host, other URL: another folder
+    assert site_id != site_id_for(url + "x")  # same host, other URL: another folder
+
+
+def test_ids_come_from_the_url_not_the_row() -> None:
+    """Ids held the row number: a row added on top renumbered everyone, and a resumed batch
+    scanned every agency again under new folder names."""
+    before = parse_agencies("name,url\nก,http://a.go.th\nข,http://b.go.th/\n")
+    after = parse_agencies(
+        "name,url\nใหม่,http://new.go.th\nก,http://a.go.th\nข แก้ชื่อ,https://www.b.go.th\n"
+    )
+    assert [a.site_id for a in after[1:]] == [a.site_id for a in before]
+    assert after[0].site_id not in {a.site_id for a in before}
+
+
+def test_duplicate_urls_are_listed_once_and_reported() -> None:
+    """Duplicate rows were scanned again each time without a word."""
+    agencies = parse_agencies(
+        "name,url\nก,http://a.go.th\n\nข,http://b.go.th\nก ซ้ำ,https://www.a.go.th/\n"
+    )
+    assert [a.name for a in agencies] == ["ก", "ข"]
+    assert agencies.duplicates == [
+        "บรรทัด 5 ซ้ำกับบรรทัด 2 (https://www.a.go.th/) จึงตรวจครั้งเดียว"
+        " / line 5 repeats line 2 (https://www.a.go.th/); it is checked once"
+    ]
+
+
+def test_error_lines_count_blank_lines_as_an_editor_shows_them() -> None:
+    """Row numbers in errors skipped blank lines (the 4th line was called row 3)."""
+    with pytest.raises(UsageError, match=r"line 4: not a web address: 'mailto:x@a\.go\.th'"):
+        parse_agencies("name,url\nก,http://a.go.th\n\nข,mailto:x@a.go.th\n")

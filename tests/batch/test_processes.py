@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from oit_checker.batch.agencies import parse_agencies
+from oit_checker.batch.agencies import parse_agencies, site_id_for
 from oit_checker.batch.partition import partition, split_parallel, usable_cores
 from oit_checker.batch.summary import SUMMARY_CSV, SUMMARY_HTML
 from oit_checker.cli import main
@@ -136,9 +136,10 @@ def test_two_processes_same_verdicts_one_host_one_process(
     assert len(spread) == 4 and spread.keys() == alone.keys()
     assert {k: v[:3] for k, v in spread.items()} == {k: v[:3] for k, v in alone.items()}
     assert all(v[0] == "assessed" for v in spread.values())
-    workers = {site_id.split("-", 1)[0]: v[3] for site_id, v in spread.items()}
+    workers = {site_id: v[3] for site_id, v in spread.items()}
     assert len(set(workers.values())) == 2 and all(workers.values())  # two processes scanned
-    assert workers["00001"] == workers["00003"]  # the rows of host a: one process
+    # the rows of host a: one process
+    assert workers[site_id_for(a.url)] == workers[site_id_for(a.url_for("index.html"))]
     assert {v[3] for v in alone.values()} == {""}  # -P 1: this process, as before
     assert (many / SUMMARY_CSV).read_bytes().startswith(b"\xef\xbb\xbf")
     assert (many / SUMMARY_HTML).exists()

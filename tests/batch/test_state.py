@@ -39,3 +39,26 @@ def test_one_result_per_site_and_resume(tmp_path: Path) -> None:
     assert again.finished_ids() == {a.site_id}
     assert again.result_count() == 1
     again.close()
+
+
+def test_summary_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    """Names come from the list's author, reasons from strangers' sites: the summary CSV wrote
+    ``=HYPERLINK(...)`` as it came, which Excel runs (the item CSV already guarded this)."""
+    from oit_checker.batch.summary import render_summary_csv
+
+    agencies = parse_agencies(
+        'name,url,province\n"=HYPERLINK(""http://evil.example"",""คลิก"")",http://a.go.th,+ลำพูน\n'
+        "@SUM(1+1),http://b.go.th,-1\n"
+    )
+    state = BatchState(tmp_path / "batch.sqlite3")
+    state.sync(agencies)
+    state.record(SiteResult(agencies[0].site_id, "could_not_assess", reason="=cmd|' /C calc'!A0"))
+    text = render_summary_csv(state.rows(agencies)).decode("utf-8-sig")
+    state.close()
+    import csv
+    import io
+
+    cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], cells
+    assert '\'=HYPERLINK("http://evil.example","คลิก")' in cells
+    assert "'=cmd|' /C calc'!A0" in cells and "'@SUM(1+1)" in cells and "'+ลำพูน" in cells
