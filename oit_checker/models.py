@@ -39,6 +39,8 @@ class FetchError(StrEnum):
     CIRCUIT_OPEN = "circuit_open"
     NOT_FETCHED = "not_fetched"
     """Left in the frontier because a crawl limit was hit or the crawl was interrupted."""
+    ADDRESS_REFUSED = "address_refused"
+    """The address guard refused the connection (a non-public address; audit, web server)."""
 
 
 class Resource(_Model):

@@ -63,6 +63,7 @@ _NOT_CHECKED_ERRORS = {
     FetchError.OUT_OF_SCOPE: "out_of_scope",
     FetchError.CIRCUIT_OPEN: "circuit_open",
     FetchError.NOT_FETCHED: "not_fetched",
+    FetchError.ADDRESS_REFUSED: "address_refused",
 }
 
 

@@ -1,8 +1,11 @@
-"""Refuse targets on loopback, private, link-local and other non-public addresses.
+"""The audit command's check at the door: refuse submitted URLs on loopback, private,
+link-local and other non-public addresses before anything is fetched (one clear usage error).
 
-The audit command may run on a shared server for many agencies; a submission must not make it
-fetch the server's own services or the local network. Host names are resolved and every
-address they resolve to must be public.
+The audit may run on a shared server for many agencies; a submission must not make it fetch the
+server's own services or the local network. This check runs once, before the event loop starts
+(a blocking lookup is fine here); while crawling, every connection is checked again by the
+fetcher's :class:`~oit_checker.crawl.guard.AddressGuard`, which also covers redirects and DNS
+rebinding.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import socket
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
+from oit_checker.crawl.guard import non_public
 from oit_checker.errors import UsageError
 
 Resolver = Callable[[str], list[str]]
@@ -24,29 +28,6 @@ def resolve_host(host: str) -> list[str]:
     except (OSError, UnicodeError):
         return []
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
-def non_public(address: str) -> str | None:
-    """Why ``address`` is not a public one ("loopback", "private", …), or None."""
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return "invalid"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for name, flag in (
-        ("unspecified", ip.is_unspecified),
-        ("loopback", ip.is_loopback),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
-        ("reserved", ip.is_reserved),
-    ):
-        if flag:
-            return name
-    if not ip.is_global:
-        return "not global"
-    return None
 
 
 class HostGuard:

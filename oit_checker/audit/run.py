@@ -11,19 +11,18 @@ on the main site that links an off-site file counts as the main site linking it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from oit_checker import __version__
 from oit_checker.assess import SiteEvidence, assess_item, dependency_order, score
-from oit_checker.assess.site import detect_agency_type, host_of, same_site, url_key
-from oit_checker.audit.guard import HostGuard
+from oit_checker.assess.site import detect_agency_type, same_site, url_key
 from oit_checker.audit.merge import merge_harvests, merge_stats
 from oit_checker.audit.placement import content_scores, hub_rows, is_hub, url_note, wrong_item
 from oit_checker.audit.submission import Submission
 from oit_checker.crawl import CrawlConfig, CrawlProgress, CrawlResult
-from oit_checker.crawl.urls import looks_like_document
+from oit_checker.crawl.guard import AddressGuard
 from oit_checker.extract import ExtractLimits
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
@@ -67,6 +66,8 @@ class AuditOptions:
     site_pages: int = 40
     """Pages of the main site read to learn what it links (start page + one level)."""
     allow_private: bool = False
+    guard: AddressGuard | None = None
+    """Checks every connection unless ``allow_private`` (default: the system resolver)."""
     today: date | None = None
     progress: Callable[[CrawlProgress], None] | None = None
 
@@ -83,12 +84,10 @@ def run_audit(pack: Pack, submission: Submission, options: AuditOptions) -> Audi
 
 async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> AuditOutcome:
     started = datetime.now(UTC)
-    guard = None if options.allow_private else HostGuard()
-    link_filter = None if guard is None else _public_links(guard, options.crawl.start_url)
-    if guard is not None:
-        options = replace(
-            options, crawl=replace(options.crawl, redirect_allowed=_allowed_by(guard))
-        )
+    # Every request of both crawls (redirect hops, robots.txt, linked documents) is checked
+    # where it connects: a page or a redirect can never lead the audit to a private address.
+    guard = None if options.allow_private else (options.guard or AddressGuard())
+    options = replace(options, crawl=replace(options.crawl, guard=guard))
     main = await crawl_and_read(
         replace(
             options.crawl,
@@ -102,7 +101,6 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         options.extract_limits,
         priority=make_priority(pack),
         progress=options.progress,
-        link_filter=link_filter,
     )
     matcher = Matcher(pack)
     fetched = await crawl_and_read(
@@ -110,7 +108,6 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         options.extract_limits,
         progress=options.progress,
         on_document=matcher.add,
-        link_filter=link_filter,
     )
     rows = hub_rows(matcher.candidates(), submission)
     seen = {url_key(r.url) for r in fetched.result.resources} | set(fetched.documents)
@@ -118,7 +115,7 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         url
         for cands in rows.values()
         for url in dict.fromkeys(c.url for c in cands)
-        if url_key(url) not in seen and (guard is None or guard.refusal(url) is None)
+        if url_key(url) not in seen
     ]
     if missing:  # a submitted ITA index page: read the pages its rows link for the items
         more = await crawl_and_read(
@@ -126,7 +123,6 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
             options.extract_limits,
             progress=options.progress,
             on_document=matcher.add,
-            link_filter=link_filter,
         )
         fetched = merge_harvests(fetched, more)
     candidates = matcher.candidates()
@@ -211,30 +207,6 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
 
 
 # --------------------------------------------------------------------------- evidence
-
-
-def _allowed_by(guard: HostGuard) -> Callable[[str], bool]:
-    """A redirect may not lead to a non-public address either."""
-    return lambda url: guard.refusal(url) is None
-
-
-def _public_links(guard: HostGuard, site: str) -> Callable[[Sequence[Link]], Sequence[Link]]:
-    """Drop links to non-public addresses so that no page can lead the crawler there. Only
-    links the audit may follow are resolved: documents (any host) and pages of the site's own
-    host names; other pages are never fetched in audit mode, so their hosts need no lookup."""
-    home = host_of(site)
-
-    def followed(url: str) -> bool:
-        return looks_like_document(url) or host_of(url) == home
-
-    def keep(links: Sequence[Link]) -> Sequence[Link]:
-        return [
-            lk
-            for lk in links
-            if not lk.url or not followed(lk.url) or guard.refusal(lk.url) is None
-        ]
-
-    return keep
 
 
 def _site(main: Harvest, fetched: Harvest) -> SiteEvidence:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from oit_checker.crawl.guard import AddressGuard, GuardedTransport
+
 
 @asynccontextmanager
 async def http_clients(
@@ -21,8 +23,10 @@ async def http_clients(
     timeout_s: float,
     concurrency: int,
     ca_file: Path | None = None,
+    guard: AddressGuard | None = None,
 ) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
-    """Yield (verifying, lenient) clients; both closed on exit."""
+    """Yield (verifying, lenient) clients; both closed on exit. With ``guard`` every
+    connection of both goes through it (:mod:`oit_checker.crawl.guard`)."""
     verifying = ssl.create_default_context()
     if ca_file is not None:
         verifying.load_verify_locations(cafile=str(ca_file))
@@ -30,7 +34,8 @@ async def http_clients(
     lenient.check_hostname = False
     lenient.verify_mode = ssl.CERT_NONE
     clients = [
-        _client(verify, user_agent, timeout_s, concurrency) for verify in (verifying, lenient)
+        _client(verify, user_agent, timeout_s, concurrency, guard)
+        for verify in (verifying, lenient)
     ]
     try:
         yield clients[0], clients[1]
@@ -40,18 +45,25 @@ async def http_clients(
 
 
 def _client(
-    verify: ssl.SSLContext, user_agent: str, timeout_s: float, concurrency: int
+    verify: ssl.SSLContext,
+    user_agent: str,
+    timeout_s: float,
+    concurrency: int,
+    guard: AddressGuard | None,
 ) -> httpx.AsyncClient:
+    limits = httpx.Limits(
+        max_connections=max(1, concurrency) * 2,
+        max_keepalive_connections=max(1, concurrency),
+    )
+    transport = None if guard is None else GuardedTransport(guard, verify=verify, limits=limits)
     return httpx.AsyncClient(
         verify=verify,
         headers={"User-Agent": user_agent, "Accept-Language": "th,en;q=0.8"},
         timeout=httpx.Timeout(timeout_s),
         follow_redirects=False,
-        limits=httpx.Limits(
-            max_connections=max(1, concurrency) * 2,
-            max_keepalive_connections=max(1, concurrency),
-        ),
+        limits=limits,
         trust_env=False,
+        transport=transport,
     )
 
 

@@ -23,6 +23,7 @@ from oit_checker.crawl.clients import http_clients
 from oit_checker.crawl.decode import decode_html_detailed
 from oit_checker.crawl.fetch import Fetcher, FetchSettings, Outcome
 from oit_checker.crawl.frontier import Entry, Frontier
+from oit_checker.crawl.guard import AddressGuard
 from oit_checker.crawl.pager import is_pager
 from oit_checker.crawl.politeness import HostSlot
 from oit_checker.crawl.priority import default_priority
@@ -74,9 +75,11 @@ _BLOCKING = frozenset(
         FetchError.RESET,
         FetchError.ROBOTS_DISALLOWED,
         FetchError.CIRCUIT_OPEN,
+        FetchError.ADDRESS_REFUSED,
     }
 )
 """Errors of the start page after which nothing else on the site is tried."""
+_GONE = frozenset({404, 410})
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,10 @@ class CrawlConfig:
     redirect_allowed: Callable[[str], bool] | None = None
     """Every redirect target must also pass this (audit mode: no private addresses); a refused
     redirect is recorded as ``out_of_scope``."""
+    guard: AddressGuard | None = None
+    """Every connection (every request, every redirect hop, robots.txt, sitemaps, the soft-404
+    probe) goes only to public addresses (:mod:`oit_checker.crawl.guard`); refused requests are
+    ``address_refused``. None: no check (a scan of the site the user names)."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,7 @@ class Crawler:
             timeout_s=cfg.timeout_s,
             concurrency=cfg.global_concurrency,
             ca_file=cfg.ca_file,
+            guard=cfg.guard,
         ) as (verified, unverified):
             self._fetcher = Fetcher(
                 FetchSettings(
@@ -282,13 +290,12 @@ class Crawler:
             for url in seeds:
                 self._enqueue(url, 0, None, "", "", looks_like_document(url))
             await self._run_workers()
-            # The site answered when any given URL got an answer that is not a server error: a
-            # submitted URL that is 404 is that URL's dead link, not a site that cannot be opened.
+            # The site answered when any given URL was fetched or answered "not found": a
+            # submitted URL that is 404 is that URL's dead link, not a site that cannot be opened
+            # (a site that refuses everything with 403 or 5xx still cannot be).
             given = set(seeds)
             self._start_fetched = any(
-                r.ok or (r.status is not None and r.status < 500)
-                for u, r in self._resources.items()
-                if u in given
+                r.ok or r.status in _GONE for u, r in self._resources.items() if u in given
             )
             if not self._start_fetched:
                 first = self._resources.get(seeds[0]) if seeds else None

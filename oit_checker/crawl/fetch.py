@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 import httpx
 
 from oit_checker.crawl.cache import BodyWriter, CacheEntry, HttpCache
+from oit_checker.crawl.guard import AddressRefused
 from oit_checker.crawl.politeness import HostSlot
 from oit_checker.crawl.urls import (
     host_of,
@@ -374,6 +375,8 @@ def classify_exception(exc: BaseException) -> tuple[FetchError, str]:
     text = " | ".join(f"{type(e).__name__}: {e}" for e in chain)
     lowered = text.lower()
     for e in chain:
+        if isinstance(e, AddressRefused):
+            return FetchError.ADDRESS_REFUSED, str(e)
         if isinstance(e, ssl.SSLCertVerificationError):
             return FetchError.TLS, getattr(e, "verify_message", None) or str(e)
         if isinstance(e, ssl.SSLError):

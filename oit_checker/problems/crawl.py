@@ -57,6 +57,12 @@ register(
         "The site's robots.txt does not allow this page to be fetched; it was not checked.",
     ),
     ProblemSpec(
+        "address_refused",
+        "ไม่ได้เปิดเพราะที่อยู่นี้ชี้ไปยังเครือข่ายภายในหรือเครื่องตรวจเอง ({detail}) จึงไม่ได้ตรวจ",
+        "Not opened because the address leads to an internal network or to the checking machine"
+        " itself ({detail}), so it was not checked.",
+    ),
+    ProblemSpec(
         "out_of_scope",
         "อยู่นอกเว็บไซต์หลักของหน่วยงาน จึงไม่ได้ตรวจต่อ",
         "Outside the agency's main website, so it was not crawled.",

@@ -7,10 +7,12 @@ from pathlib import Path
 from oit_checker.audit import AuditOptions, read_submission, resolve_submission, run_audit
 from oit_checker.commands.scan import demo_site_dir
 from oit_checker.crawl import CrawlConfig
+from oit_checker.crawl.guard import AddressGuard
 from oit_checker.extract import ExtractLimits
 from oit_checker.fixture_server import Fault, FixtureServer
 from oit_checker.models import Report, Verdict
 from oit_checker.rules.loader import get_pack
+from tests.support.guarded import AGENCY_IP, INTRANET_IP, loopback_guard
 from tests.support.servers import PDF, page, write_site
 
 
@@ -99,26 +101,33 @@ def test_an_index_page_without_a_row_for_the_item(tmp_path: Path) -> None:
 def test_links_to_private_addresses_are_not_followed_without_allow_private(
     tmp_path: Path,
 ) -> None:
-    """The submitted page is fetched as given (the command line checked it); the document it
-    links on ``localhost`` is only fetched with --allow-private."""
+    """The submitted page on ``agency.test`` (127.0.0.2, public through the test resolver) is
+    fetched; the document it links on ``intranet.test`` (127.0.0.3, private) is only fetched
+    when private addresses are allowed."""
     pack = get_pack(year=2567)
+    inside = write_site(tmp_path / "intranet", {"o07-plan.pdf": PDF})
     root = tmp_path / "site"
-    with FixtureServer(write_site(root, {"index.html": "<html></html>"})) as server:
-        doc = f"http://localhost:{server.port}/o07-plan.pdf"
-        write_site(root, {"o7.html": page("แผน", (doc, "ดาวน์โหลด")), "o07-plan.pdf": PDF})
+    with (
+        FixtureServer(inside, host=INTRANET_IP) as intranet,
+        FixtureServer(write_site(root, {"index.html": "<html></html>"}), host=AGENCY_IP) as server,
+    ):
+        doc = f"http://intranet.test:{intranet.port}/o07-plan.pdf"
+        write_site(root, {"o7.html": page("แผน", (doc, "ดาวน์โหลด"))})
+        site = f"http://agency.test:{server.port}/"
         sub = tmp_path / "s.csv"
-        sub.write_text(f"item,url\no7,{server.url}o7.html\n", "utf-8")
-        submission = resolve_submission(read_submission(sub), pack, server.url)
+        sub.write_text(f"item,url\no7,{site}o7.html\n", "utf-8")
+        submission = resolve_submission(read_submission(sub), pack, site)
         hits = []
-        for allow in (False, True):
-            config = CrawlConfig(
-                start_url=server.url, cache_dir=tmp_path / f"c{allow}", min_interval_s=0.0
-            )
+        strict = loopback_guard()
+        # As --allow-private, with the test names still resolving: every address allowed.
+        allowed = AddressGuard(resolve=strict.resolve, classify=lambda _address: None)
+        for name, guard in (("strict", strict), ("allowed", allowed)):
+            config = CrawlConfig(start_url=site, cache_dir=tmp_path / name, min_interval_s=0.0)
             options = AuditOptions(
-                crawl=config, extract_limits=ExtractLimits(ocr=False), allow_private=allow
+                crawl=config, extract_limits=ExtractLimits(ocr=False), guard=guard
             )
             run_audit(pack, submission, options)
-            hits.append(server.hits("/o07-plan.pdf"))
+            hits.append(intranet.hits("/o07-plan.pdf"))
     assert server.hits("/o7.html") >= 2
     assert hits[0] == 0
     assert hits[1] >= 1
