@@ -1,6 +1,7 @@
 """Test host names for the address guard, all on 127.0.0.0/8: ``agency.test`` resolves to
 127.0.0.2 and counts as public, ``intranet.test`` resolves to 127.0.0.3 and stays private (as
-loopback is), and ``rebind.test`` answers 127.0.0.2 and 127.0.0.3 in turns (DNS rebinding); ``missing.test`` does not resolve."""
+loopback is), ``rebind.test`` answers 127.0.0.2 and 127.0.0.3 in turns (DNS rebinding) and
+``missing.test`` does not resolve."""
 
 from __future__ import annotations
 
