@@ -22,6 +22,7 @@ over a network share (where its locking is unreliable).
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
 import threading
@@ -30,9 +31,11 @@ from typing import Any
 from celery import Celery
 
 from oit_checker.batch.agencies import Agency
+from oit_checker.batch.messages import BadJob, agency_from_message, settings_from_message
 from oit_checker.batch.site import SiteScan, SiteSettings, scan_agency
 from oit_checker.report import render
 
+_log = logging.getLogger(__name__)
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
 TASK_NAME = "oit_checker.batch.scan_site"
 QUEUE = "oit-batch"
@@ -84,10 +87,31 @@ app = configure(Celery("oit_checker"))
 
 
 @app.task(name=TASK_NAME, acks_late=True, reject_on_worker_lost=True)
-def scan_site(agency: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
-    """Scan one agency; return its report as JSON (or the error) for the collector."""
+def scan_site(agency: Any, settings: Any) -> dict[str, Any]:
+    """Scan one agency; return its report as JSON (or the error) for the collector.
+
+    The job comes from the broker, which anyone who can reach Redis can write to: its agency
+    and settings are checked field by field (:mod:`oit_checker.batch.messages`), and a bad job
+    is rejected, logged and answered with the reason, never run. The HTTP cache is the worker's
+    own choice (``OIT_WORKER_CACHE_DIR``), never the job's."""
     who = f"{socket.gethostname()}:{os.getpid()}"
-    done = run_scan_in_thread(Agency.from_dict(agency), SiteSettings.from_dict(settings))
+    try:
+        checked = agency_from_message(agency)
+        site_settings = settings_from_message(
+            settings, cache_dir=os.environ.get("OIT_WORKER_CACHE_DIR") or None
+        )
+    except BadJob as exc:
+        _log.warning("rejected job %s: %s", scan_site.request.id, exc)
+        site_id = agency.get("site_id") if isinstance(agency, dict) else None
+        return {
+            "site_id": site_id if isinstance(site_id, str) else "",
+            "worker": who,
+            "duration_s": 0.0,
+            "error": f"งานถูกปฏิเสธ / job rejected: {exc}",
+            "rejected": True,
+            "report": None,
+        }
+    done = run_scan_in_thread(checked, site_settings)
     return {
         "site_id": done.agency.site_id,
         "worker": who,

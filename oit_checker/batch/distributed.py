@@ -18,9 +18,11 @@ from celery.result import AsyncResult
 
 from oit_checker.batch.agencies import Agency
 from oit_checker.batch.celery_app import TASK_NAME, app, configure
+from oit_checker.batch.messages import is_pack_id
 from oit_checker.batch.progress import BatchProgress
 from oit_checker.batch.site import SiteScan, SiteSettings, finish_site
 from oit_checker.batch.state import BatchState
+from oit_checker.errors import UsageError
 from oit_checker.models import Report
 
 _POLL_S = 0.5
@@ -42,6 +44,7 @@ def run_celery(
     timeout_s: float | None = None,
 ) -> bool:
     """Enqueue and collect until every agency has a result; False if ``timeout_s`` ran out."""
+    _check_packs(agencies, settings)
     configure(app, broker, backend)
     batch_id = state.batch_id()
     finished = state.finished_ids()
@@ -90,6 +93,18 @@ def run_celery(
             return False
         time.sleep(_POLL_S)
     return True
+
+
+def _check_packs(agencies: Sequence[Agency], settings: SiteSettings) -> None:
+    """Workers never read a pack file named in a job: with Celery a pack is a year or a
+    bundled pack id, for the whole batch and for every row."""
+    specs = {settings.default_pack, *(a.pack for a in agencies)}
+    files = sorted(s for s in specs if not is_pack_id(s))
+    if files:
+        raise UsageError(
+            "ชุดเกณฑ์ในงาน Celery ต้องเป็นปีหรือรหัสชุดเกณฑ์ที่มากับโปรแกรม / with --celery a pack is a"
+            f" year or a bundled pack id, never a file: {', '.join(files[:3])}"
+        )
 
 
 def _scan_of(agency: Agency, result: AsyncResult[Any]) -> tuple[SiteScan, str]:

@@ -9,7 +9,7 @@ import re
 import tempfile
 import time
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,8 +54,8 @@ class SiteSettings:
     cache_dir: str | None = None
     """Keep each site's HTTP cache in ``cache_dir/<site id>``; None: a temporary folder."""
     ca_file: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Further CrawlConfig fields (tests and benchmarks)."""
+    retries: int | None = None
+    retry_backoff_s: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -64,6 +64,8 @@ class SiteSettings:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SiteSettings:
+        """Settings this process wrote itself (a Celery worker reads a job's settings with
+        :func:`oit_checker.batch.messages.settings_from_message` instead)."""
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         if "formats" in values:
@@ -186,11 +188,10 @@ def _crawl_config(agency: Agency, settings: SiteSettings, cache_dir: Path) -> Cr
         "timeout_s": settings.timeout_s,
         "respect_robots": settings.respect_robots,
     }
-    for name in ("max_pages", "max_documents", "max_depth"):
+    for name in ("max_pages", "max_documents", "max_depth", "retries", "retry_backoff_s"):
         value = getattr(settings, name)
         if value is not None:
             kwargs[name] = value
     if settings.ca_file:
         kwargs["ca_file"] = Path(settings.ca_file)
-    kwargs.update(settings.extra)
     return CrawlConfig(start_url=agency.url, cache_dir=cache_dir, **kwargs)

@@ -161,3 +161,50 @@ def test_worker_killed_mid_job(
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == sorted(ids)
     log_b = logs[1].read_text(errors="replace")
     assert f"scan_site[{killed_task}] succeeded" in log_b
+
+
+def test_worker_rejects_and_records_jobs_it_cannot_trust(tmp_path: Path, redis_url: str) -> None:
+    """Anyone who can write to Redis can queue a job: its settings were splatted into the
+    crawl config (``extra``), its ``cache_dir`` and pack path were used as given and its site id
+    named a folder. Each such job is now rejected with the reason, logged, and never run."""
+    from celery import Celery
+
+    from oit_checker.batch.agencies import site_id_for
+    from oit_checker.batch.celery_app import QUEUE, TASK_NAME, configure
+
+    evil = tmp_path / "written-by-a-job"
+    url = "http://127.0.0.1:9/"
+    good = {"row": 1, "site_id": site_id_for(url), "name": "อบต.ทดสอบ", "url": url}
+    jobs = {
+        "path as site id": ({**good, "site_id": "../../tmp/x"}, {}),
+        "site id of another url": ({**good, "site_id": site_id_for("http://a.go.th/")}, {}),
+        "extra splat": (good, {"extra": {"cache_dir": str(evil)}}),
+        "cache dir": (good, {"cache_dir": str(evil)}),
+        "ca file": (good, {"ca_file": "/etc/passwd"}),
+        "pack file": ({**good, "pack": "/etc/passwd"}, {}),
+        "default pack file": (good, {"default_pack": "../rules/evil.yaml"}),
+        "budget as text": (good, {"budget_s": "9999"}),
+        "unknown format": (good, {"formats": ["json", "exe"]}),
+        "not a web address": ({**good, "url": "file:///etc/passwd"}, {}),
+    }
+    log = tmp_path / "worker.log"
+    worker = _worker(redis_url, log)
+    try:
+        assert wait_for(lambda: "ready" in log.read_text(errors="replace"), 60)
+        sender = configure(Celery("sender"), redis_url)
+        sent = {
+            name: sender.send_task(TASK_NAME, args=(agency, settings), queue=QUEUE)
+            for name, (agency, settings) in jobs.items()
+        }
+        answers = {name: result.get(timeout=90, propagate=False) for name, result in sent.items()}
+    finally:
+        worker.kill()
+        worker.wait(10)
+    for name, answer in answers.items():
+        assert answer["rejected"] is True, name
+        assert answer["report"] is None and "job rejected" in answer["error"], name
+    assert "extra" in answers["extra splat"]["error"]
+    assert "cache_dir is never taken from a job" in answers["cache dir"]["error"]
+    assert "not a slug" in answers["path as site id"]["error"]
+    assert not evil.exists()
+    assert log.read_text(errors="replace").count("rejected job") == len(jobs)

@@ -100,7 +100,8 @@ def test_unreachable_and_slow_sites_are_not_called_missing(tmp_path: Path) -> No
             min_interval_s=0.0,
             timeout_s=10.0,
             ocr=False,
-            extra={"retries": 0, "retry_backoff_s": 0.01},
+            retries=0,
+            retry_backoff_s=0.01,
         )
         started = time.monotonic()
         progress = make_progress(len(agencies), 0, quiet=True)

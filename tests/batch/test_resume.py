@@ -57,7 +57,7 @@ def test_sigkill_then_rerun(tmp_path: Path, demo_servers: list[FixtureServer]) -
     assert all(r["status"] == "done" for r in rows)
     # Agencies finished before the kill were not fetched again.
     for server, before in zip(demo_servers, hits_before, strict=True):
-        site_done = any(f"-127-0-0-{server.host.rsplit('.', 1)[1]}-" in i for i in done_ids)
+        site_done = any(i.startswith(f"127-0-0-{server.host.rsplit('.', 1)[1]}-") for i in done_ids)
         if site_done:
             assert server.total_hits == before
         else:
