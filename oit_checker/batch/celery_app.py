@@ -6,6 +6,10 @@ Start workers on any number of machines with::
         --concurrency 2 --loglevel INFO
     # or: oit-checker worker --broker redis://broker-host:6379/0
 
+A worker checks every job it takes (:mod:`oit_checker.batch.messages`): the broker is not
+trusted. Its HTTP cache lives in ``OIT_WORKER_CACHE_DIR`` (default: a temporary folder per job);
+no job can choose it.
+
 Delivery guarantees: a job is acknowledged only after it finished (``acks_late``); a worker
 process that dies mid-job rejects it back to the queue (``task_reject_on_worker_lost``); a
 whole machine that vanishes leaves the job unacknowledged in Redis, which hands it to another

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ def run_celery(
     """Enqueue and collect until every agency has a result; False if ``timeout_s`` ran out."""
     _check_packs(agencies, settings)
     configure(app, broker, backend)
+    # Locations on disk are the worker's own (OIT_WORKER_CACHE_DIR); a job never carries them.
+    job_settings = replace(settings, cache_dir=None, ca_file=None).to_dict()
     batch_id = state.batch_id()
     finished = state.finished_ids()
     waiting: dict[str, tuple[Agency, AsyncResult[Any]]] = {}
@@ -57,7 +60,7 @@ def run_celery(
         if result.state == "PENDING":  # unknown to the backend: (re-)enqueue
             app.send_task(
                 TASK_NAME,
-                args=(agency.to_dict(), settings.to_dict()),
+                args=(agency.to_dict(), job_settings),
                 task_id=tid,
                 queue="oit-batch",
             )

@@ -24,7 +24,7 @@ async def scan_on_celery(job: Job, settings: ServeSettings) -> Report:
     except ImportError as exc:
         raise UsageError(f"--celery needs: pip install 'oit-checker[scale]' ({exc})") from exc
     configure(app, settings.celery)
-    site_id = site_id_for(job.id, job.site)
+    site_id = site_id_for(job.site)
     agency = Agency(row=job.id, site_id=site_id, name=job.site, url=job.site)
     site_settings = batch_site_settings(settings, job.year)
     task_id = f"oit-web-{job.id}-{site_id}"

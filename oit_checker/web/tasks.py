@@ -7,7 +7,7 @@ task stops it. A scan or an audit ends with its report stored in the run history
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from oit_checker.batch.runner import run_sites
 from oit_checker.batch.site import DEFAULT_FORMATS, SiteSettings
 from oit_checker.commands.scan import crawl_config
 from oit_checker.config import apply_ignores
+from oit_checker.crawl.guard import AddressGuard
 from oit_checker.errors import UsageError
 from oit_checker.extract import ExtractLimits
 from oit_checker.models import Report
@@ -77,6 +78,9 @@ async def _scan(job: Job, ctx: TaskContext, progress: JobProgress) -> int:
         return _store(report, ctx)
     pack = get_pack(year=job.year)
     crawl = crawl_config(settings.config, job.site, cache_dir=settings.cache_dir)
+    # Every request of the scan (redirects, robots.txt, documents) is checked where it
+    # connects, not only the address typed in.
+    crawl = replace(crawl, guard=None if settings.allow_private else AddressGuard())
     outcome = await scan(
         pack,
         ScanOptions(
@@ -144,11 +148,13 @@ def batch_site_settings(settings: ServeSettings, year: int | None) -> SiteSettin
     if "per_host_concurrency" in kwargs:
         known["per_host_concurrency"] = kwargs.pop("per_host_concurrency")
     kwargs.pop("cache_dir", None)
+    # Only the settings a batch row (and a Celery job) carries; the batch has no field for
+    # the rest (a job must never splat unchecked fields into the crawl config).
+    known.update({k: kwargs.pop(k) for k in ("retries", "retry_backoff_s") if k in kwargs})
     return SiteSettings(
         formats=DEFAULT_FORMATS,
         default_pack=str(year) if year else "",
         ocr=settings.ocr,
-        extra=kwargs,
         **known,
     )
 
