@@ -21,6 +21,14 @@ from oit_checker.problems import all_specs, make
 from tests.support.servers import by_path, crawl, fast_config, page, write_site
 
 _SAMPLE: dict[str, object] = {
+    "as_of": "1 ธันวาคม 2568",
+    "as_of_en": "1 December 2025",
+    "due": "31 มีนาคม 2569",
+    "due_en": "31 March 2026",
+    "elements": "ผลการดำเนินงานรอบ 12 เดือน",
+    "elements_en": "results for the full 12 months",
+    "months": "ธันวาคม 2568 – กันยายน 2569",
+    "months_en": "December 2025 – September 2026",
     "base": "o10",
     "base_en": "Operational plan",
     "base_th": "แผนดำเนินงานประจำปี",
