@@ -21,6 +21,12 @@ from oit_checker.problems import all_specs, make
 from tests.support.servers import by_path, crawl, fast_config, page, write_site
 
 _SAMPLE: dict[str, object] = {
+    "label_code": "O11",
+    "year_label": "เลขข้อของปี 2568",
+    "year_label_en": "2568 numbering",
+    "title_th": "สถิติการให้บริการ",
+    "title_en": "service statistics",
+    "item_code": "O10",
     "as_of": "1 ธันวาคม 2568",
     "as_of_en": "1 December 2025",
     "due": "31 มีนาคม 2569",
