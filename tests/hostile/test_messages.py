@@ -21,6 +21,8 @@ from oit_checker.problems import all_specs, make
 from tests.support.servers import by_path, crawl, fast_config, page, write_site
 
 _SAMPLE: dict[str, object] = {
+    "person": "นายสมชาย ใจดี",
+    "position": "นายกองค์การบริหารส่วนตำบล",
     "label_code": "O11",
     "year_label": "เลขข้อของปี 2568",
     "year_label_en": "2568 numbering",
