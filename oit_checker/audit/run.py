@@ -133,7 +133,7 @@ async def audit(pack: Pack, submission: Submission, options: AuditOptions) -> Au
         options.extract_limits,
         fetched,
         list(dict.fromkeys(item_pages)),
-        None if guard is None else (lambda url: guard.refusal(url) is None),
+        None,  # the crawl config's address guard checks every image fetch where it connects
     )
     site = _site(main, fetched)
     main_read = main.result.reachable
