@@ -273,18 +273,23 @@ async def diff_page(request: Request, a: int, b: int) -> Response:
 # --------------------------------------------------------------------------- audit and batch
 
 
-@router.get("/audits", response_class=HTMLResponse)
-async def audit_form(request: Request) -> Response:
+def _upload_page(request: Request, template: str, title: str, kind: JobKind) -> Response:
     svc = services(request)
     return page(
         request,
-        "audit.html.j2",
-        title="ตรวจรายการที่หน่วยงานส่ง / Audit a submission",
+        template,
+        title=title,
         years=pack_years(),
         calendar_default=calendar_default(),
-        jobs=svc.store.recent(limit=20, kind=JobKind.AUDIT),
+        jobs=svc.store.recent(limit=20, kind=kind),
         limit_mb=svc.settings.max_upload_bytes // 2**20,
     )
+
+
+@router.get("/audits", response_class=HTMLResponse)
+async def audit_form(request: Request) -> Response:
+    title = "ตรวจรายการที่หน่วยงานส่ง / Audit a submission"
+    return _upload_page(request, "audit.html.j2", title, JobKind.AUDIT)
 
 
 @router.post("/audits")
@@ -300,16 +305,7 @@ async def post_audit(request: Request) -> Response:
 
 @router.get("/batches", response_class=HTMLResponse)
 async def batch_form(request: Request) -> Response:
-    svc = services(request)
-    return page(
-        request,
-        "batch.html.j2",
-        title="ตรวจหลายหน่วยงาน / Batch",
-        years=pack_years(),
-        calendar_default=calendar_default(),
-        jobs=svc.store.recent(limit=20, kind=JobKind.BATCH),
-        limit_mb=svc.settings.max_upload_bytes // 2**20,
-    )
+    return _upload_page(request, "batch.html.j2", "ตรวจหลายหน่วยงาน / Batch", JobKind.BATCH)
 
 
 @router.post("/batches")

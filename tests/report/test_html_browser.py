@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -21,6 +20,7 @@ import pytest
 
 from oit_checker.report import render
 from tests.report.sample import PAYLOADS, PWN, hostile_report, sample_report
+from tests.support.browser import platform_fonts, thai_font_families
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -101,13 +101,6 @@ def _open(browser: Any, site: tuple[str, Path], name: str, html: str) -> tuple[A
     return page, watch
 
 
-def _thai_font_families() -> set[str]:
-    out = subprocess.run(
-        ["fc-list", ":lang=th", "family"], capture_output=True, text=True, check=True
-    ).stdout
-    return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
-
-
 @pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig's fc-list is absent")
 def test_thai_renders_with_a_thai_font(
     browser: Any, site: tuple[str, Path], tmp_path: Path
@@ -125,13 +118,8 @@ def test_thai_renders_with_a_thai_font(
         assert box is not None and box["width"] > 200 and box["height"] > 10
 
         # Every glyph of the Thai title is drawn by a font that covers Thai (no tofu boxes).
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#item-o16 h3"})
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
-        thai_fonts = _thai_font_families()
+        fonts = platform_fonts(page, "#item-o16 h3")
+        thai_fonts = thai_font_families()
         used = {f["familyName"] for f in fonts}
         assert used and used <= thai_fonts, (used, thai_fonts)
         assert sum(f["glyphCount"] for f in fonts) >= len(f"o16 {MONTHLY}") - 10

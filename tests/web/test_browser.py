@@ -22,7 +22,8 @@ from pypdf import PdfReader
 from oit_checker.fixture_server import FixtureServer
 from oit_checker.store.history import History
 from tests.report.sample import PAYLOADS, PWN, hostile_report
-from tests.report.test_html_browser import ARGS, CHROMIUM, _thai_font_families
+from tests.report.test_html_browser import ARGS, CHROMIUM
+from tests.support.browser import platform_fonts, thai_font_families
 from tests.support.servers import write_site
 from tests.support.xlsx_submission import write_xlsx_submission
 from tests.web.conftest import DEMO, Serve, wait_job
@@ -134,13 +135,8 @@ def test_paste_watch_read_print(browser: Any, serve: Serve, slow_site: FixtureSe
         page.wait_for_load_state("load")
         heading = page.locator("h1").first
         assert "ผลการตรวจเว็บไซต์" in heading.inner_text()
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
-        thai = _thai_font_families()
+        fonts = platform_fonts(page, "h1")  # Thai, then English: some Latin glyphs may not be
+        thai = thai_font_families()  # drawn by a Thai font, every Thai one is
         assert any(f["familyName"] in thai for f in fonts), fonts
 
         page.emulate_media(media="print")
