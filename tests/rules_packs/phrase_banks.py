@@ -63,8 +63,8 @@ def find_bank(item_key: str, element: Element) -> Bank | None:
             continue
         return Bank(
             key=key,
-            match=tuple(str(t) for t in entry.get("match", []) or []),  # type: ignore[union-attr]
-            miss=tuple(str(t) for t in entry.get("miss", []) or []),  # type: ignore[union-attr]
+            match=_texts(entry.get("match")),
+            miss=_texts(entry.get("miss")),
             where=f"banks/{item}.yaml: {elem}",
         )
     rec = element.recognize
@@ -77,6 +77,10 @@ def find_bank(item_key: str, element: Element) -> Bank | None:
             where=f"rules/shared/recognizers.yaml: {rec.use[0]}",
         )
     return None
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    return tuple(str(t) for t in value) if isinstance(value, list) else ()
 
 
 def _only_one_shared(rec: Recognizer) -> bool:
@@ -106,5 +110,12 @@ def required_elements(pack: Pack) -> list[tuple[str, Element]]:
     ]
 
 
-__all__ = ["Bank", "MIN_MATCH", "MIN_MISS", "bank_key", "find_bank", "recognised",
-           "required_elements"]  # fmt: skip
+__all__ = [
+    "MIN_MATCH",
+    "MIN_MISS",
+    "Bank",
+    "bank_key",
+    "find_bank",
+    "recognised",
+    "required_elements",
+]  # fmt: skip
