@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from oit_checker.fixture_server import Fault, FixtureServer
 from oit_checker.models import FetchError
+from tests.cli.test_scan_command import run as cli
 from tests.support.servers import by_path, crawl, fast_config, page, write_site
 
-ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
 NON_WEB = [
     "javascript:alert(1)",
     "mailto:saraban@example.go.th",
@@ -21,18 +18,6 @@ NON_WEB = [
     "tel:043123456",
     "about:blank",
 ]
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "oit_checker", *args],
-        cwd=cwd,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("location", NON_WEB)
