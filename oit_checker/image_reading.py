@@ -15,7 +15,7 @@ The assessment finds an image's Document under :func:`oit_checker.extract.image.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from oit_checker.crawl import CrawlConfig, Crawler
@@ -28,7 +28,8 @@ _PAGES_PER_ITEM = 5
 """Candidate pages of one item whose images are read (the best-scored ones)."""
 _FETCH_SECONDS = 300.0
 
-Reader = Callable[[Resource], Document | None]
+Reader = Callable[[Resource], Awaitable[Document | None]]
+"""Reads a fetched image (in the worker pool: OCR never runs on the event loop)."""
 Keep = Callable[[Iterable[str], Document, Resource], None]
 """Files a Document under keys (``DocumentStore.add`` of the scan)."""
 
@@ -170,7 +171,7 @@ async def _fetch_and_read(
         resources.append(resource)
         if not resource.ok:
             continue
-        doc = read(resource)
+        doc = await read(resource)
         if doc is None or doc.kind is not DocKind.IMAGE:
             continue
         keys = {url_key(resource.url), url_key(resource.final_url or resource.url)}

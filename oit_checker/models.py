@@ -112,6 +112,9 @@ class CrawlStats(_Model):
     bytes_fetched: int = 0
     from_cache: int = 0
     errors_by_kind: dict[str, int] = Field(default_factory=dict)
+    read_problems: dict[str, int] = Field(default_factory=dict)
+    """Documents fetched but not read in full, by problem code (``extract_timeout``: killed in
+    the worker pool; ``extractor_error``: the reader raised; ``body_unavailable``)."""
     limits_hit: list[str] = Field(default_factory=list)
     elapsed_s: float = 0.0
     queued_left: int = 0

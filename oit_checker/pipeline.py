@@ -1,19 +1,23 @@
 """One scan, end to end: crawl → extract → match → assess → Report.
 
-HTML pages are read while the crawl runs (their links steer the crawl); documents are read
-after it, from the bodies the crawler streamed to disk, so that a slow PDF or an OCR run never
-holds up the crawler's event loop.
+HTML pages are read while the crawl runs (their links steer the crawl). Documents (PDF, Office,
+scans, images) are read in the process's worker pool (:mod:`oit_checker.extract.pool`) from the
+bodies the crawler streamed to disk, while the crawl goes on: a slow PDF or an OCR run never
+holds up the event loop, and a read stuck past its hard limit is killed and reported
+``extract_timeout``. Reads still running when the scan's time is up are stopped the same way,
+so that a scan ends within ``--max-time`` with a report.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 from oit_checker import __version__
@@ -27,7 +31,8 @@ from oit_checker.crawl import (
 )
 from oit_checker.crawl.urls import url_key
 from oit_checker.docstore import DEFAULT_BUDGET_CHARS, DocumentStore
-from oit_checker.extract import ExtractLimits, extract
+from oit_checker.extract import EXTRACTOR_ERROR, ExtractLimits, extract
+from oit_checker.extract.pool import DocumentReads, ReadPool, shared_pool
 from oit_checker.image_reading import pages_to_read, read_page_images
 from oit_checker.match import Matcher, make_priority
 from oit_checker.models import (
@@ -38,8 +43,15 @@ from oit_checker.models import (
     Report,
     Resource,
 )
+from oit_checker.problems import make
 from oit_checker.rules.default import choice_reason
 from oit_checker.rules.schema import Pack
+
+log = logging.getLogger(__name__)
+
+READ_GRACE = 1.05
+"""Documents still being read when the crawl's ``max_wall_s`` (times this) is over are stopped."""
+_READ_PROBLEMS = ("extract_timeout", EXTRACTOR_ERROR, "body_unavailable")
 
 
 @dataclass
@@ -56,6 +68,9 @@ class ScanOptions:
     """Documents kept whole in memory up to this size; later pages are re-read on lookup."""
     on_stage: StageFn | None = None
     """Told what the scan is doing beyond the crawl's counts (see :class:`StageEvent`)."""
+    read_deadline_s: float | None = None
+    """Seconds from the scan's start after which documents not yet read are stopped
+    (``extract_timeout``); None: the crawl's ``max_wall_s`` x :data:`READ_GRACE`."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +102,6 @@ class ScanOutcome:
 @dataclass
 class _State:
     documents: DocumentStore
-    pending: list[Resource] = field(default_factory=list)
 
 
 def run_scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
@@ -99,6 +113,10 @@ def run_scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
 async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
     started = datetime.now(UTC)
     matcher = Matcher(pack)
+    deadline = None
+    if options.read_deadline_s is not None:
+        deadline = time.monotonic() + options.read_deadline_s
+    log.info("scanning %s with %s", options.crawl.start_url, pack.id)
     harvest = await crawl_and_read(
         options.crawl,
         options.extract_limits,
@@ -107,6 +125,7 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         on_document=matcher.add,
         doc_budget_chars=options.doc_budget_chars,
         on_stage=options.on_stage,
+        read_deadline=deadline,
     )
     result = harvest.result
     candidates = matcher.candidates()
@@ -129,6 +148,14 @@ async def scan(pack: Pack, options: ScanOptions) -> ScanOutcome:
         external_links=result.external_links,
         summary=score(results),
         partial=result.partial or not result.reachable,
+    )
+    log.info(
+        "scanned %s: %d pages, %d documents in %.1f s; %s",
+        report.site,
+        result.stats.pages_fetched,
+        result.stats.documents_fetched,
+        (report.finished_at - started).total_seconds(),
+        report.summary.counts,
     )
     return ScanOutcome(report=report, bodies=bodies_of(result))
 
@@ -167,16 +194,30 @@ async def crawl_and_read(
     link_filter: LinkFilter | None = None,
     doc_budget_chars: int = DEFAULT_BUDGET_CHARS,
     on_stage: StageFn | None = None,
+    pool: ReadPool | None = None,
+    read_deadline: float | None = None,
 ) -> Harvest:
-    """Crawl as configured, reading HTML pages as they come and documents afterwards.
+    """Crawl as configured, reading HTML pages as they come and documents in the worker pool
+    (``pool``, default the process's shared one) while the crawl goes on.
 
     ``on_document`` sees every readable document once; ``link_filter`` may drop links of a
-    page before the crawler follows them (audit mode: no private addresses)."""
+    page before the crawler follows them (audit mode: no private addresses). Documents not
+    read by ``read_deadline`` (``time.monotonic()``; default: the crawl's ``max_wall_s`` x
+    :data:`READ_GRACE` from now) are stopped and kept as ``extract_timeout``."""
+    if read_deadline is None:
+        read_deadline = time.monotonic() + config.max_wall_s * READ_GRACE
     state = _State(DocumentStore(limits, doc_budget_chars))
+
+    def on_read(resource: Resource, done: int, total: int) -> None:
+        if on_stage is not None:
+            on_stage(StageEvent("read", url=resource.url, done=done, total=total))
+
+    reads = DocumentReads(pool or shared_pool(), limits, on_read=on_read)
 
     def on_page(resource: Resource, body: bytes, text: str | None) -> Sequence[Link] | None:
         if text is None:
-            state.pending.append(resource)  # documents are read after the crawl
+            if resource.body_path:
+                reads.start(resource)
             return None
         if on_stage is not None:
             on_stage(StageEvent("crawl", url=resource.url))
@@ -189,15 +230,17 @@ async def crawl_and_read(
         return link_filter(doc.links) if link_filter is not None else doc.links
 
     crawler = Crawler(config, on_page=on_page, priority=priority, progress=progress)
-    result = await _run_crawler(crawler)
-    for number, resource in enumerate(state.pending):
-        if on_stage is not None:
-            on_stage(StageEvent("read", url=resource.url, done=number, total=len(state.pending)))
-        doc = _read_document(resource, limits)
-        if doc is not None and doc.kind is not DocKind.OTHER:
+    try:
+        result = await _run_crawler(crawler)
+        read = await reads.finish(read_deadline)
+    finally:
+        reads.cancel()  # the scan was cancelled or failed: no worker goes on reading for it
+    for resource, doc in read:
+        if doc.kind is not DocKind.OTHER:
             _keep(state, resource, doc)
             if on_document is not None:
                 on_document(doc)
+    _note_read_problems(result, [doc for _resource, doc in read])
     return Harvest(result=result, documents=state.documents)
 
 
@@ -224,7 +267,7 @@ async def read_item_images(
         pages,
         store,
         harvest.result.resources,
-        lambda resource: _read_document(resource, limits),
+        lambda resource: shared_pool().read_document(resource, limits),
         keep,
         allowed,
     )
@@ -272,15 +315,23 @@ def _keep(state: _State, resource: Resource, doc: Document, *, decoded: bool = F
     state.documents.add([url_key(url) for url in urls], doc, resource, decoded=decoded)
 
 
-def _read_document(resource: Resource, limits: ExtractLimits) -> Document | None:
-    if not resource.body_path:
-        return None
-    path = Path(resource.body_path)
-    try:
-        body = path.read_bytes()
-    except OSError:
-        return None
-    return extract(resource, body, limits=limits, dates=False)
+def _note_read_problems(result: CrawlResult, docs: Sequence[Document]) -> None:
+    """Count the documents not read in full in the crawl statistics; documents whose reader
+    raised become a site finding (the traceback is in the log)."""
+    counts = result.stats.read_problems
+    failed: list[str] = []
+    for doc in docs:
+        for code in _READ_PROBLEMS:
+            if code in doc.warnings:
+                counts[code] = counts.get(code, 0) + 1
+        if EXTRACTOR_ERROR in doc.warnings:
+            failed.append(doc.url)
+    if failed:
+        log.error(
+            "%d documents could not be read because of an error (first: %s)", len(failed), failed[0]
+        )
+        finding = make("extractor_errors", failed[0], count=len(failed), first=failed[0])
+        result.site_findings.append(finding)
 
 
 def site_evidence(result: CrawlResult, documents: Mapping[str, Document]) -> SiteEvidence:

@@ -45,8 +45,12 @@ def merge_stats(
     for kind, count in a.errors_by_kind.items():
         if kind not in skip_errors:
             errors[kind] = errors.get(kind, 0) + count
+    read = dict(b.read_problems)
+    for code, count in a.read_problems.items():
+        read[code] = read.get(code, 0) + count
     return b.model_copy(
         update={
+            "read_problems": read,
             "pages_fetched": a.pages_fetched + b.pages_fetched,
             "documents_fetched": a.documents_fetched + b.documents_fetched,
             "bytes_fetched": a.bytes_fetched + b.bytes_fetched,

@@ -42,6 +42,7 @@ from oit_checker.batch.progress import BatchProgress
 from oit_checker.batch.runner import BatchLoop, run_local
 from oit_checker.batch.site import SiteSettings
 from oit_checker.batch.state import BatchState, SiteResult
+from oit_checker.logs import setup_from_environment
 
 STOP_GRACE_S = 1.5
 """A child told to stop (or orphaned) gives its cancelled sites this long, then exits anyway."""
@@ -125,7 +126,7 @@ class _Parent:
                 args=(share, str(self._state_path), self._settings, str(self._output), limit),
                 kwargs={"conn": theirs},
                 name=f"oit-batch-{index + 1}",
-                daemon=True,
+                daemon=False,  # it starts worker processes of its own (the reading pool)
             )
             child = _Child(index + 1, process, ours, {a.site_id: a for a in share})
             self._children.append(child)
@@ -234,6 +235,7 @@ def _child_main(
 ) -> None:
     """One batch process: scan ``share`` until done, or until the parent stops or dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    setup_from_environment()
     try:
         state = BatchState(Path(state_path))
         progress = _PipeProgress(conn, len(share))

@@ -28,6 +28,9 @@ DEFAULT_FORMATS = ("json", "html", "md", "csv", "junit")
 _YEAR = re.compile(r"^(?:[a-z]+-)?(\d{4})$")
 _CRAWL_SHARE = 0.8
 """Share of a site's budget the crawl may use; the rest is for reading documents and reports."""
+_READ_SHARE = 0.9
+"""Documents (read in the worker pool while the crawl runs) still unread at this share of the
+budget are stopped (``extract_timeout``), leaving the rest for assessing and writing reports."""
 
 
 class ScanInterrupted(Exception):
@@ -110,6 +113,7 @@ async def scan_agency(agency: Agency, settings: SiteSettings) -> SiteScan:
             crawl=_crawl_config(agency, settings, Path(cache_dir)),
             extract_limits=ExtractLimits(ocr=settings.ocr),
             mode="batch",
+            read_deadline_s=settings.budget_s * _READ_SHARE,
         )
         try:
             outcome = await asyncio.wait_for(scan(pack, options), timeout=settings.budget_s)

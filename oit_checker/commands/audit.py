@@ -17,6 +17,7 @@ from oit_checker.commands.options import (
     Formats,
     HistoryFile,
     Interval,
+    LogFile,
     MinScore,
     NoHistory,
     NoOcr,
@@ -42,6 +43,7 @@ from oit_checker.commands.scan import (
 )
 from oit_checker.errors import UsageError
 from oit_checker.extract import ExtractLimits
+from oit_checker.logs import setup_logging
 
 
 def audit_command(
@@ -81,7 +83,8 @@ def audit_command(
     min_score: MinScore = None,
     snapshot: Snapshot = None,
     quiet: Quiet = False,
-    verbose: Verbose = False,
+    verbose: Verbose = 0,
+    log_file: LogFile = None,
 ) -> None:
     """ตรวจ URL ที่หน่วยงานส่งตามข้อ OIT / Audit the URLs an agency submitted per OIT item.
 
@@ -93,6 +96,7 @@ def audit_command(
     Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage error, 3 could not
     assess (no submitted URL could be fetched).
     """
+    setup_logging(verbose, log_file, quiet=quiet)
     config = read_config(config_file)
     raw = read_submission(submission)
     target = site or raw.site or config.site

@@ -22,9 +22,10 @@ from oit_checker.batch import (
 from oit_checker.batch.partition import usable_cores
 from oit_checker.batch.processes import run_batch
 from oit_checker.batch.site import DEFAULT_FORMATS, pack_for
-from oit_checker.commands.options import NoOcr, Quiet, Verbose
+from oit_checker.commands.options import LogFile, NoOcr, Quiet, Verbose
 from oit_checker.commands.scan import split_values
 from oit_checker.errors import UsageError
+from oit_checker.logs import setup_logging
 from oit_checker.report import check_formats
 
 EXIT_OK = 0
@@ -81,7 +82,8 @@ def batch_command(
         None, "--celery-timeout", help="stop collecting after this many seconds"
     ),
     quiet: Quiet = False,
-    verbose: Verbose = False,
+    verbose: Verbose = 0,
+    log_file: LogFile = None,
 ) -> None:
     """ตรวจหลายหน่วยงานจากไฟล์ CSV / Check many agencies listed in a CSV file.
 
@@ -94,6 +96,7 @@ def batch_command(
 
     Exit codes: 0 every agency has a result, 1 some are left, 2 usage error.
     """
+    setup_logging(verbose, log_file, quiet=quiet)
     agencies = read_agencies(agencies_csv)
     chosen = check_formats(split_values(formats) or list(DEFAULT_FORMATS))
     default_pack = str(pack) if pack else (str(year) if year else "")

@@ -57,10 +57,20 @@ Snapshot = Annotated[
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="print nothing but errors")]
 Verbose = Annotated[
-    bool,
-    typer.Option("--verbose", "-v", help="แสดงรายละเอียดเมื่อเกิดข้อผิดพลาด / show details of errors"),
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        help="รายละเอียดเมื่อเกิดข้อผิดพลาดและบันทึกการทำงาน / details of errors and more log output"
+        " (-vv: debug)",
+    ),
 ]
-VERBOSE_FLAGS = ("--verbose", "-v")
+LogFile = Annotated[
+    Path | None,
+    typer.Option("--log-file", help="เขียนบันทึกการทำงานลงไฟล์นี้ / append the log to this file"),
+]
+VERBOSE_FLAGS = ("--verbose", "-v", "-vv", "-vvv")
 """Read by ``cli.main`` too: an unexpected error shows its traceback only when asked."""
 
 

@@ -25,6 +25,7 @@ from oit_checker.commands.options import (
     Formats,
     HistoryFile,
     Interval,
+    LogFile,
     MaxDepth,
     MaxPages,
     MinScore,
@@ -45,6 +46,7 @@ from oit_checker.config import Config, apply_ignores, load_config, merge_options
 from oit_checker.crawl import CrawlConfig, CrawlProgress
 from oit_checker.errors import UsageError
 from oit_checker.extract import ExtractLimits
+from oit_checker.logs import setup_logging
 from oit_checker.models import Report, Verdict
 from oit_checker.pipeline import ScanOptions, ScanOutcome, run_scan
 from oit_checker.report import check_formats, mode_label, print_summary, write_reports
@@ -261,7 +263,8 @@ def scan_command(
     min_score: MinScore = None,
     snapshot: Snapshot = None,
     quiet: Quiet = False,
-    verbose: Verbose = False,
+    verbose: Verbose = 0,
+    log_file: LogFile = None,
 ) -> None:
     """ตรวจเว็บไซต์ทั้งเว็บตามเกณฑ์ OIT / Crawl a site and assess it against the OIT checklist.
 
@@ -269,6 +272,7 @@ def scan_command(
     assess (site unreachable or blocked).
     """
     url = site_url(url)
+    setup_logging(verbose, log_file, quiet=quiet)
     config = read_config(config_file)
     config = merge_run_options(
         config,

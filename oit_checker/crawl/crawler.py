@@ -9,6 +9,7 @@ never looks like an empty site.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ from oit_checker.models import (
     Resource,
 )
 from oit_checker.problems import make
+
+log = logging.getLogger(__name__)
 
 _ROBOTS_MAX_BYTES = 512 * 1024
 _SITEMAP_MAX_FILES = 50
@@ -445,6 +448,8 @@ class Crawler:
             if fp is not None and out.error is None and fingerprint(text, entry.url) == fp:
                 out.error_detail = "soft_404"
         resource = self._record(entry, out, encoding)
+        if out.error is not None:
+            log.debug("%s: %s (%s)", entry.url, out.error.value, out.error_detail)
         if out.error is not None or not body:
             return resource
         links: Sequence[Link] | None = None
@@ -699,6 +704,7 @@ class Crawler:
 
     def _limit(self, name: str) -> None:
         if name not in self._limits:
+            log.info("crawl of %s reached its %s limit", self._start_url, name)
             self._limits.append(name)
 
     def _finding(self, code: str, url: str | None = None, **params: object) -> None:
@@ -709,11 +715,17 @@ class Crawler:
         self._findings.append(make(code, url=url, **params))
 
     def _tls_error(self, host: str, detail: str) -> None:
+        log.warning("TLS error on %s: %s", host, detail)
         self._finding("tls_error", host=host, detail=detail)
         if not self.config.strict_tls:
             self._finding("tls_unverified", host=host)
 
     def _circuit_open(self, host: str) -> None:
+        log.warning(
+            "%s failed %d times in a row: not asked again",
+            host,
+            self.config.circuit_breaker_failures,
+        )
         self._finding("circuit_open", host=host, failures=self.config.circuit_breaker_failures)
 
     def _unreachable(self, resource: Resource | None) -> None:

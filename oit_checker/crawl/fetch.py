@@ -366,47 +366,50 @@ class Fetcher:
 
 
 def classify_exception(exc: BaseException) -> tuple[FetchError, str]:
-    """Map an httpx exception (and what caused it) to the error taxonomy."""
+    """Map an httpx exception (and what caused it) to the error taxonomy, by the types in its
+    chain of causes, never by words of a message: a TLS handshake that timed out is a timeout,
+    and a host whose name happens to contain "ssl" is not a certificate problem."""
+    chain = _causes(exc)
+    detail = str(exc) or type(exc).__name__
+    refused = next((e for e in chain if isinstance(e, AddressRefused)), None)
+    if refused is not None:  # the address guard said no: not a network fault
+        return FetchError.ADDRESS_REFUSED, str(refused)
+    if any(isinstance(e, httpx.TimeoutException | TimeoutError) for e in chain):
+        return FetchError.TIMEOUT, f"{type(exc).__name__}: {detail}"
+    for e in chain:
+        if isinstance(e, ssl.SSLCertVerificationError):
+            return FetchError.TLS, getattr(e, "verify_message", None) or str(e)
+        if isinstance(e, ssl.SSLEOFError | ssl.SSLZeroReturnError):
+            return FetchError.RESET, str(e)  # the peer hung up during the handshake
+        if isinstance(e, ssl.SSLError):
+            return FetchError.TLS, str(e)
+        if isinstance(e, socket.gaierror):
+            return FetchError.DNS, str(e)
+        if isinstance(e, ConnectionResetError | BrokenPipeError | ConnectionAbortedError):
+            return FetchError.RESET, str(e)
+        if isinstance(e, ConnectionRefusedError) or (
+            isinstance(e, OSError) and e.errno in _UNREACHABLE
+        ):
+            return FetchError.CONNECT, str(e)
+    if isinstance(exc, httpx.ReadError | httpx.RemoteProtocolError | httpx.WriteError):
+        return FetchError.RESET, detail
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError.TOO_MANY_REDIRECTS, detail
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError.DECODE, detail
+    return FetchError.CONNECT, " | ".join(f"{type(e).__name__}: {e}" for e in chain)
+
+
+_UNREACHABLE = frozenset({errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH})
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
     chain: list[BaseException] = []
     cur: BaseException | None = exc
     while cur is not None and len(chain) < 10:
         chain.append(cur)
         cur = cur.__cause__ or cur.__context__
-    text = " | ".join(f"{type(e).__name__}: {e}" for e in chain)
-    lowered = text.lower()
-    for e in chain:
-        if isinstance(e, AddressRefused):
-            return FetchError.ADDRESS_REFUSED, str(e)
-        if isinstance(e, ssl.SSLCertVerificationError):
-            return FetchError.TLS, getattr(e, "verify_message", None) or str(e)
-        if isinstance(e, ssl.SSLError):
-            return FetchError.TLS, str(e)
-        if isinstance(e, socket.gaierror):
-            return FetchError.DNS, str(e)
-    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
-        return FetchError.TLS, str(exc) or text
-    if any(isinstance(e, httpx.TimeoutException | TimeoutError) for e in chain):
-        return FetchError.TIMEOUT, type(exc).__name__
-    if (
-        "name or service not known" in lowered
-        or "nodename nor servname" in lowered
-        or ("temporary failure in name resolution" in lowered)
-    ):
-        return FetchError.DNS, str(exc)
-    if isinstance(exc, httpx.ConnectError):
-        for e in chain:
-            if isinstance(e, ConnectionResetError):
-                return FetchError.RESET, str(e)
-            if isinstance(e, OSError) and e.errno in (errno.ECONNREFUSED, errno.EHOSTUNREACH):
-                return FetchError.CONNECT, str(e)
-        return FetchError.CONNECT, str(exc) or text
-    if isinstance(exc, httpx.ReadError | httpx.RemoteProtocolError | httpx.WriteError):
-        return FetchError.RESET, str(exc) or type(exc).__name__
-    if isinstance(exc, httpx.TooManyRedirects):
-        return FetchError.TOO_MANY_REDIRECTS, str(exc)
-    if isinstance(exc, httpx.DecodingError):
-        return FetchError.DECODE, str(exc)
-    return FetchError.CONNECT, text
+    return chain
 
 
 def parse_retry_after(value: str | None) -> float | None:

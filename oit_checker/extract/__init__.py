@@ -10,12 +10,18 @@ that the assessment says "check by hand", never "missing".
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 
 from oit_checker.extract.limits import ExtractLimits
 from oit_checker.models import DocKind, Document, Resource
 from oit_checker.thai.dates import analyse_dates
 from oit_checker.thai.text import normalize
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_ERROR = "extractor_error"
+"""Warning of a Document whose reader raised (see the log for the traceback)."""
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGIC = (
@@ -137,8 +143,12 @@ def extract(
         try:
             doc = _read(kind, url, body, resource.content_type, text, limits)
         except Exception:
+            # Readers report the bad files they know as codes; one that raises met a file it does
+            # not know or a defect of the tool: logged with its traceback and counted as a site
+            # finding (``extractor_error``), never only a quiet "review".
+            log.exception("reading %s (%s) failed", url, kind.value)
             code = "pdf_broken" if kind is DocKind.PDF else "unreadable_file"
-            doc = Document(url=url, kind=kind, review_reason=code, warnings=[code])
+            doc = Document(url=url, kind=kind, review_reason=code, warnings=[code, EXTRACTOR_ERROR])
     if resource.truncated and kind is not DocKind.HTML:
         doc.warnings.append("truncated_file")
         doc.review_reason = doc.review_reason or "truncated_file"
@@ -217,4 +227,4 @@ def read_dates(doc: Document) -> Document:
     return doc
 
 
-__all__ = ["ExtractLimits", "extract", "read_dates", "sniff_kind"]
+__all__ = ["EXTRACTOR_ERROR", "ExtractLimits", "extract", "read_dates", "sniff_kind"]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from oit_checker.extract.limits import die_with_parent
+
 _LANGS = "tha+eng"
 _DPI = 200
 
@@ -64,6 +66,7 @@ def _tesseract(image: Path, timeout: float) -> str:
         timeout=max(timeout, 0.1),
         check=False,
         env=_env(),
+        preexec_fn=die_with_parent,  # killed with the worker that runs it
     )
     if out.returncode != 0:
         raise RuntimeError(out.stderr.decode("utf-8", "replace").strip()[:200] or "tesseract")
@@ -79,6 +82,7 @@ def _tesseract_scored(image: Path, timeout: float) -> tuple[str, float | None]:
         timeout=max(timeout, 0.1),
         check=False,
         env=_env(),
+        preexec_fn=die_with_parent,  # killed with the worker that runs it
     )
     if out.returncode != 0:
         raise RuntimeError(out.stderr.decode("utf-8", "replace").strip()[:200] or "tesseract")
@@ -124,7 +128,9 @@ def ocr_pdf(body: bytes, *, page_count: int, max_pages: int, seconds: float) -> 
             try:
                 cmd = ["pdftoppm", "-r", str(_DPI), "-gray", "-png", "-singlefile"]
                 cmd += ["-f", str(page), "-l", str(page), str(src), str(prefix)]
-                subprocess.run(cmd, capture_output=True, timeout=left, check=True)
+                subprocess.run(
+                    cmd, capture_output=True, timeout=left, check=True, preexec_fn=die_with_parent
+                )
                 png = prefix.with_suffix(".png")
                 result.pages.append(_tesseract(png, deadline - time.monotonic()))
                 png.unlink(missing_ok=True)

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from oit_checker.extract.limits import ExtractLimits
+from oit_checker.extract.limits import ExtractLimits, die_with_parent
 from oit_checker.models import DocKind, Document, Table
 
 _MAX_MEMBERS = 5000
@@ -299,7 +299,11 @@ def extract_doc(body: bytes, url: str, limits: ExtractLimits) -> Document:
         src.write_bytes(body)
         try:
             out = subprocess.run(
-                [*cmd, str(src)], capture_output=True, timeout=limits.max_seconds, check=False
+                [*cmd, str(src)],
+                capture_output=True,
+                timeout=limits.max_seconds,
+                check=False,
+                preexec_fn=die_with_parent,  # killed with the worker that runs it
             )
         except subprocess.TimeoutExpired:
             doc.review_reason = "extract_timeout"

@@ -94,6 +94,25 @@ register(
         "Reading this file took longer than the time limit, so it was read only in part.",
     ),
     ProblemSpec(
+        "body_unavailable",
+        "สำเนาไฟล์ที่ดาวน์โหลดไว้หายไประหว่างการตรวจ จึงอ่านไม่ได้ ควรตรวจซ้ำอีกครั้ง",
+        "The downloaded copy of this file disappeared during the scan, so it could not be read;"
+        " run the scan again.",
+    ),
+    ProblemSpec(
+        "extractor_error",
+        "โปรแกรมเกิดข้อผิดพลาดขณะอ่านไฟล์นี้ (ดูรายละเอียดในไฟล์บันทึก) ควรเปิดตรวจด้วยตนเอง",
+        "The tool hit an error while reading this file (details in the log); please check it by"
+        " hand.",
+    ),
+    ProblemSpec(
+        "extractor_errors",
+        "โปรแกรมอ่านไฟล์ไม่สำเร็จเพราะเกิดข้อผิดพลาด {count} ไฟล์ (เช่น {first}) ข้อที่อาศัยไฟล์เหล่านี้"
+        'จึงเป็น "ควรตรวจด้วยตนเอง" โปรดแจ้งผู้พัฒนาพร้อมไฟล์บันทึก (--log-file)',
+        "The tool hit an error while reading {count} file(s) (e.g. {first}); the items that rest on"
+        " them are marked review. Please report it with the log (--log-file).",
+    ),
+    ProblemSpec(
         "text_truncated",
         "ข้อความในไฟล์ยาวเกินขีดจำกัด จึงเก็บไว้เพียงส่วนแรก",
         "The file holds more text than the configured limit; only the first part was kept.",
