@@ -16,6 +16,7 @@ placeholder-link search) does not re-read the site.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from oit_checker.assess.access import is_placeholder
 from oit_checker.crawl.decode import decode_html_detailed
 from oit_checker.extract import ExtractLimits, extract
 from oit_checker.models import DocKind, Document, Resource
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BUDGET_CHARS = 16_000_000
 """About 1,500 pages of 10,000 characters (text, links with their context) before pages go slim."""
@@ -73,7 +76,7 @@ class DocumentStore(Mapping[str, Document]):
         if found is not None:
             self._reread.move_to_end(id(entry))
             return found
-        doc = self._read_again(entry.resource) or entry.kept
+        doc = self._read_again(entry.resource) or _gone(entry.kept)
         self._reread[id(entry)] = doc
         if len(self._reread) > _REREAD_CACHE:
             self._reread.popitem(last=False)
@@ -102,6 +105,18 @@ class DocumentStore(Mapping[str, Document]):
             return None
         text = decode_html_detailed(body, resource.content_type).text
         return extract(resource, body, text=text, limits=self._limits, dates=False)
+
+
+def _gone(slim: Document) -> Document:
+    """A slim page whose cached body cannot be read again: said so (``body_unavailable``),
+    never judged as the empty page its slim copy looks like."""
+    log.warning("the stored body of %s is gone: its page cannot be read again", slim.url)
+    return slim.model_copy(
+        update={
+            "review_reason": "body_unavailable",
+            "warnings": [*slim.warnings, "body_unavailable"],
+        }
+    )
 
 
 def _slim(doc: Document) -> Document:

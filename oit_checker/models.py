@@ -215,6 +215,11 @@ class Document(_Model):
     """False while ``dates``, ``period`` and ``issued`` wait to be read from the text
     (``oit_checker.extract.read_dates``; a scan reads dates only of pages it assesses)."""
     page_count: int | None = None
+    pages_read: int | None = None
+    """Pages read when a limit stopped the reader (``page_limit``, ``extract_timeout``, OCR
+    capped) before ``page_count``; None when every page was read."""
+    chars_total: int | None = None
+    """Characters the text had before ``text_truncated`` cut it; None when kept whole."""
     ocr_used: bool = False
     review_reason: str | None = None
     """Set when the text could not be read reliably (problem code, e.g. ``scanned_no_ocr``)."""

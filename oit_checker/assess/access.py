@@ -108,7 +108,7 @@ def resolve(url: str, site: SiteEvidence, via: str | None = None) -> Source | Is
     if issue is not None:
         return issue
     source = Source.from_document(doc, via=via)
-    if doc.kind is DocKind.HTML:
+    if doc.kind is DocKind.HTML and not doc.review_reason:  # an unread page is not an empty one
         source.empty_rest = _empty_rest(doc)
     return source
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from oit_checker.assess import asof, window
+from oit_checker.assess import asof, partial, window
 from oit_checker.assess.access import (
     Fix,
     Issue,
@@ -162,10 +162,14 @@ def _contenders(groups: list[list[Candidate]]) -> list[list[Candidate]]:
 
 
 def _pick(outcomes: list[_Outcome]) -> _Outcome:
-    passed = [o for o in outcomes if o.verdict is Verdict.PASS]
-    if passed:
-        return max(passed, key=lambda o: o.confidence)
-    return outcomes[0]
+    """The best pass; else the best group's outcome, unless a close runner-up could not be
+    read (see :func:`oit_checker.assess.partial.pick`)."""
+    return partial.pick(outcomes, _as_review)
+
+
+def _as_review(outcome: _Outcome, problem: Problem) -> _Outcome:
+    return replace(outcome, verdict=Verdict.REVIEW, confidence=0.5,
+                   problems=[problem, *outcome.problems], not_checked_reason=None)  # fmt: skip
 
 
 def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
@@ -214,6 +218,7 @@ def _judge_group(ctx: _Ctx, group: list[Candidate]) -> _Outcome:
         secondary.extend(image_issues)
     outcome = _judge(ctx, sources, issues, secondary, group)
     outcome.notes.extend(notes)
+    outcome.notes.extend(partial.reading_notes(sources))
     if naming and outcome.verdict is Verdict.FAIL:  # the dead document first: that is the fault
         dead = [p for p in outcome.problems if p.code == "dead_link"]
         outcome.problems = dead + [p for p in outcome.problems if p.code != "dead_link"]
@@ -442,6 +447,11 @@ def _judge(
             ocr = make("ocr_only", read_from[0].url)
             return _Outcome(Verdict.REVIEW, 0.5, [ocr, *hard], evidence, missing, fixes,
                             candidates=group)  # fmt: skip
+        pages = [c.via_hub or c.url for c in group]
+        softened = None if wrong else partial.soften(item, ctx.site, read_from, hard, pages)
+        if softened is not None:  # what was not read may hold what is missing
+            return _Outcome(softened.verdict, 0.5, [softened.problem, *hard], evidence, missing,
+                            fixes, candidates=group)  # fmt: skip
         confidence = 0.75 if missing and not wrong and not (win and win.problems) else 0.9
         return _Outcome(Verdict.FAIL, confidence, hard, evidence, missing, fixes, candidates=group)
     return _Outcome(Verdict.REVIEW, 0.5, review, evidence, missing, fixes, candidates=group)

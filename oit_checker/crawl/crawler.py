@@ -151,9 +151,13 @@ class CrawlResult:
 
     @property
     def partial(self) -> bool:
-        """A limit was hit, the crawl was interrupted, or a host was blocked."""
+        """A limit was hit, the crawl was interrupted, a host was blocked, or a page of the
+        site could not be fetched for a passing reason (timeout, reset, 5xx): what it holds
+        is unknown."""
         blocked = any(f.code in ("circuit_open", "site_unreachable") for f in self.site_findings)
-        return bool(self.stats.limits_hit or self.stats.interrupted or blocked)
+        if self.stats.limits_hit or self.stats.interrupted or blocked:
+            return True
+        return any(_transient(r) for r in self.resources)
 
     @property
     def reachable(self) -> bool:
@@ -828,6 +832,17 @@ class Crawler:
             netloc = strip_www(parts.netloc.lower())
             return urlunsplit(("", netloc, parts.path, parts.query, ""))
         return url
+
+
+_TRANSIENT = frozenset({FetchError.TIMEOUT, FetchError.RESET, FetchError.CONNECT})
+
+
+def _transient(resource: Resource) -> bool:
+    """A fetch that failed for a passing reason, or a server error: the page may be fine."""
+    if resource.error in _TRANSIENT:
+        return True
+    status = resource.status or 0
+    return resource.error is FetchError.HTTP_STATUS and (status >= 500 or status == 429)
 
 
 def _both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -202,6 +202,7 @@ def _finish(
     text = doc.text
     truncated = len(text) > limits.max_text_chars
     if truncated:
+        doc.chars_total = len(text)
         text = text[: limits.max_text_chars]
         if "text_truncated" not in doc.warnings:
             doc.warnings.append("text_truncated")

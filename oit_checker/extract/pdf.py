@@ -94,6 +94,8 @@ def extract_pdf(body: bytes, url: str, limits: ExtractLimits) -> Document:
             except Exception:
                 texts.append("")
                 _warn(doc, "pdf_broken")
+        if "page_limit" in doc.warnings or "extract_timeout" in doc.warnings:
+            doc.pages_read = len(texts)
         _read_metadata(reader, doc)
     if any(_BROKEN_HINT.search(m) for m in caught.messages):
         _warn(doc, "pdf_broken")
@@ -155,6 +157,8 @@ def _read_scanned(body: bytes, doc: Document, limits: ExtractLimits, *, visible_
         doc.warnings.append("ocr_pages_capped")
     if result.timed_out:
         doc.warnings.append("extract_timeout")
+    if result.capped or result.timed_out:
+        doc.pages_read = len(result.pages)
 
 
 def _read_metadata(reader: object, doc: Document) -> None:

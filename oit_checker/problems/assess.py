@@ -29,6 +29,19 @@ register(
         " stopped), so this does not mean it is missing.",
     ),
     ProblemSpec(
+        "partly_read",
+        "ไม่พบบางรายการในส่วนที่อ่านได้ของเอกสาร ({extent}) ส่วนที่ยังไม่ได้อ่านอาจมีข้อมูลนี้ ควรเปิดตรวจด้วยตนเอง",
+        "Some elements were not found in the part of the document that was read ({extent_en});"
+        " the unread part may hold them, please check it by hand.",
+    ),
+    ProblemSpec(
+        "runner_up_unread",
+        "พบเอกสารอื่นที่อาจเป็นหลักฐานของข้อนี้ ({target}) แต่ตรวจไม่ได้ ({reason})"
+        " จึงยังสรุปว่าไม่ผ่านไม่ได้ ควรเปิดตรวจด้วยตนเอง",
+        "Another document that may be this item's evidence ({target}) could not be checked"
+        " ({reason}), so the item cannot be failed yet; please check it by hand.",
+    ),
+    ProblemSpec(
         "related_not_fetched",
         "พบลิงก์ที่น่าจะเป็นข้อนี้ ({target}) แต่เปิดไม่ได้ ({reason}) จึงตรวจไม่ได้",
         "A link that looks like this item ({target}) could not be opened ({reason}), so the item"
@@ -184,7 +197,17 @@ register(
 )
 
 NOTE_CODES = frozenset(
-    {"not_yet_due", "element_not_yet_due", "checklist_low_confidence", "labelled_other_year"}
+    {
+        "not_yet_due",
+        "element_not_yet_due",
+        "checklist_low_confidence",
+        "labelled_other_year",
+        # a document read only in part (oit_checker.assess.partial): shown with the verdict
+        "page_limit",
+        "extract_timeout",
+        "ocr_pages_capped",
+        "text_truncated",
+    }
 )
 """Codes that are notes on a verdict, not findings: every report shows them next to the item's
 reason (see ``oit_checker.report._common.reason_th``)."""
