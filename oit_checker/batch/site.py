@@ -28,7 +28,7 @@ DEFAULT_FORMATS = ("json", "html", "md", "csv", "junit")
 _YEAR = re.compile(r"^(?:[a-z]+-)?(\d{4})$")
 _CRAWL_SHARE = 0.8
 """Share of a site's budget the crawl may use; the rest is for reading documents and reports."""
-_READ_SHARE = 0.9
+_READ_SHARE = 0.85
 """Documents (read in the worker pool while the crawl runs) still unread at this share of the
 budget are stopped (``extract_timeout``), leaving the rest for assessing and writing reports."""
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import logging
 import multiprocessing
 import multiprocessing.util
@@ -266,8 +267,15 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+_WORKER_NICENESS = 10
+"""Workers (and the tesseract runs they start) yield the CPU to the event loops that fetch and
+read pages: a batch's scanned PDFs must not slow down the agencies beside them."""
+
+
 def _worker_start() -> None:
     die_with_parent()
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(_WORKER_NICENESS)
     root = logging.getLogger("oit_checker")
     root.setLevel(logging.DEBUG)
     root.propagate = False  # records go back to the parent, which logs them
