@@ -21,6 +21,10 @@ from oit_checker.problems import all_specs, make
 from tests.support.servers import by_path, crawl, fast_config, page, write_site
 
 _SAMPLE: dict[str, object] = {
+    "count": 2,
+    "extent": "อ่านได้ 50 จาก 400 หน้า ตามขีดจำกัดจำนวนหน้า",
+    "extent_en": "read 50 of 400 pages (page limit)",
+    "first": "https://www.example-sao.go.th/ita/o12.xlsx",
     "person": "นายสมชาย ใจดี",
     "position": "นายกองค์การบริหารส่วนตำบล",
     "label_code": "O11",
